@@ -1,0 +1,3 @@
+export * from './domain';
+export * from './metrics';
+export * from './responses';

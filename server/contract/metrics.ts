@@ -1,0 +1,40 @@
+/** Choropleth metrics: names, units and what they measure. Shared by server and web. */
+
+export const CHOROPLETH_METRICS = [
+  'groups_count',
+  'groups_per_1k_households',
+  'households_covered_pct',
+  'groups_per_km2',
+  'tips_count',
+  'tips_per_1k_households',
+  'events_count',
+  'models_count',
+] as const;
+export type ChoroplethMetric = (typeof CHOROPLETH_METRICS)[number];
+
+export interface MetricInfo {
+  /** Unit shown in legends (English; the web app translates). */
+  unit: string;
+  /** Whether the metric is built from tip or outcome-event records (privacy rules apply). */
+  sensitive: boolean;
+  /** Stock metrics count what is active at the end of the period, flow metrics what happened inside it. */
+  kind: 'stock' | 'flow';
+}
+
+export const METRIC_INFO: Record<ChoroplethMetric, MetricInfo> = {
+  groups_count: { unit: 'groups', sensitive: false, kind: 'stock' },
+  groups_per_1k_households: { unit: 'groups per 1,000 households', sensitive: false, kind: 'stock' },
+  households_covered_pct: { unit: '% of households', sensitive: false, kind: 'stock' },
+  groups_per_km2: { unit: 'groups per km²', sensitive: false, kind: 'stock' },
+  tips_count: { unit: 'tips', sensitive: true, kind: 'flow' },
+  tips_per_1k_households: { unit: 'tips per 1,000 households', sensitive: true, kind: 'flow' },
+  events_count: { unit: 'outcome events', sensitive: true, kind: 'flow' },
+  models_count: { unit: '"4 an toàn" models', sensitive: false, kind: 'stock' },
+};
+
+export const CLASSIFICATION_SCHEMES = ['quantile', 'jenks', 'equal'] as const;
+export type ClassificationScheme = (typeof CLASSIFICATION_SCHEMES)[number];
+
+export const DEFAULT_CLASSES = 5;
+export const MIN_CLASSES = 2;
+export const MAX_CLASSES = 9;

@@ -1,0 +1,129 @@
+/**
+ * Getis-Ord Gi* hot spots of tips or outcome events, per commune or per H3 cell, for a period:
+ * counts from DuckDB, neighbours from the data set, statistics from analytics/.
+ */
+import { giStarHotSpots, hotSpotWarnings, type HotSpotWarning } from '../analytics/hot-spots';
+import { QUEEN_SNAP_DEGREES } from '../analytics/queen-contiguity';
+import type { Period } from '../contract';
+import type { Dataset } from '../dataset';
+import { suppressedKeys } from '../privacy/suppression';
+import { communeCounts } from '../queries/commune-counts';
+import { gridCounts, type GridResolution } from '../queries/grid';
+import { communeQueenNeighbours, H3_RING, h3Universe } from './neighbours';
+
+export type HotspotLayer = 'tips' | 'events';
+export type HotspotValue = 'count' | 'per_1k_households';
+
+export interface HotspotFeatureOut {
+  code: string;
+  name?: string;
+  /** The analysed value (count or rate); null when hidden for privacy. */
+  value: number | null;
+  count: number | null;
+  suppressed?: true;
+  z: number;
+  p: number;
+  bin: number;
+  neighbours: number;
+}
+
+export interface HotspotResult {
+  method: 'gi_star';
+  weights: 'queen' | 'h3_grid_disk';
+  neighbour_rule: Record<string, unknown>;
+  layer: HotspotLayer;
+  unit: 'commune' | 'h3';
+  value: HotspotValue;
+  fdr: boolean;
+  period: Period;
+  features: HotspotFeatureOut[];
+  warnings: HotSpotWarning[];
+  synthetic: boolean;
+}
+
+/** Per-commune Gi*, communes in code order. */
+export async function communeHotspots(
+  dataset: Dataset,
+  options: { layer: HotspotLayer; value: HotspotValue; fdr: boolean; period: Period; k: number },
+): Promise<HotspotResult> {
+  const counts = await communeCounts(dataset.db, options.layer, { period: options.period, district: null });
+  const raw = dataset.communes.map((c) => counts.get(c.code)?.n ?? 0);
+  const values = dataset.communes.map((c, i) =>
+    options.value === 'count' ? raw[i]! : c.households > 0 ? (raw[i]! / c.households) * 1000 : 0,
+  );
+  const neighbours = communeQueenNeighbours(dataset);
+  const results = giStarHotSpots(values, neighbours, { fdr: options.fdr });
+  const hidden = suppressedKeys(
+    dataset.communes.map((c, i) => ({ key: c.code, count: raw[i]!, group: c.district_code })),
+    options.k,
+  );
+  return {
+    method: 'gi_star',
+    weights: 'queen',
+    neighbour_rule: { type: 'queen_vertex_snap', snap_degrees: QUEEN_SNAP_DEGREES, self_included: true, weights: 'binary' },
+    layer: options.layer,
+    unit: 'commune',
+    value: options.value,
+    fdr: options.fdr,
+    period: options.period,
+    features: dataset.communes.map((c, i) => {
+      const r = results[i]!;
+      const shown = !hidden.has(c.code);
+      return {
+        code: c.code,
+        name: c.name,
+        value: shown ? values[i]! : null,
+        count: shown ? raw[i]! : null,
+        ...(shown ? {} : { suppressed: true as const }),
+        z: r.z,
+        p: r.p,
+        bin: r.bin,
+        neighbours: r.neighbourCount,
+      };
+    }),
+    warnings: hotSpotWarnings(values, results, raw.reduce((a, b) => a + b, 0)),
+    synthetic: dataset.synthetic,
+  };
+}
+
+/** Per-cell Gi* of tip counts over the settled area's H3 cells. */
+export async function h3Hotspots(
+  dataset: Dataset,
+  options: { resolution: GridResolution; fdr: boolean; period: Period; k: number },
+): Promise<HotspotResult> {
+  const universe = await h3Universe(dataset, options.resolution);
+  const counts = await gridCounts(dataset.db, 'tips', options.resolution, { period: options.period, district: null });
+  const values = universe.cells.map(() => 0);
+  for (const cell of counts) {
+    const i = universe.index.get(cell.h3);
+    if (i !== undefined) values[i] = cell.n;
+  }
+  const results = giStarHotSpots(values, universe.neighbours, { fdr: options.fdr });
+  const hidden = suppressedKeys(universe.cells.map((h3, i) => ({ key: h3, count: values[i]! })), options.k);
+  return {
+    method: 'gi_star',
+    weights: 'h3_grid_disk',
+    neighbour_rule: { type: 'h3_grid_disk', k: H3_RING, resolution: options.resolution, self_included: true, weights: 'binary' },
+    layer: 'tips',
+    unit: 'h3',
+    value: 'count',
+    fdr: options.fdr,
+    period: options.period,
+    features: universe.cells.map((h3, i) => {
+      const r = results[i]!;
+      const shown = !hidden.has(h3);
+      return {
+        code: h3,
+        value: shown ? values[i]! : null,
+        count: shown ? values[i]! : null,
+        ...(shown ? {} : { suppressed: true as const }),
+        z: r.z,
+        p: r.p,
+        bin: r.bin,
+        neighbours: r.neighbourCount,
+      };
+    }),
+    warnings: hotSpotWarnings(values, results, values.reduce((a, b) => a + b, 0)),
+    synthetic: dataset.synthetic,
+  };
+}

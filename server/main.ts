@@ -1,0 +1,64 @@
+/**
+ * Server entry point: serve at once (503 on data routes while preparing), make sure the data set
+ * is built and current, load it, and in demo mode create the demo accounts.
+ */
+import { serve, type ServerType } from '@hono/node-server';
+import { ensureDataset } from '../data/pipeline/ensure';
+import { createApp } from './app';
+import { UserStore } from './auth/users';
+import { configFromEnv, type ServerConfig } from './config';
+import { DatasetHolder } from './dataset-holder';
+import { createDemoAccounts, DEMO_ACCOUNTS } from './demo-accounts';
+
+export interface RunningServer {
+  url: string;
+  server: ServerType;
+  holder: DatasetHolder;
+  ready: Promise<void>;
+  close: () => Promise<void>;
+}
+
+export async function startServer(config: ServerConfig = configFromEnv(), log: (line: string) => void = console.log): Promise<RunningServer> {
+  const holder = new DatasetHolder();
+  const users = await UserStore.open(config.stateDir);
+  const { app } = createApp({ config, holder, users, log });
+  const server = await new Promise<ServerType>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+    s.once('error', reject);
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host}:${port}`;
+  log(`TLG Atlas listening on ${url}`);
+
+  const ready = (async () => {
+    const manifest = await ensureDataset({ buildDir: config.dataDir, log: (line) => log(`[data] ${line}`) });
+    await holder.load(config.dataDir);
+    log(`Data set ${manifest.version} loaded${manifest.synthetic ? ' (SIMULATED demo data)' : ''}.`);
+    if (manifest.synthetic) {
+      const { password, generated } = await createDemoAccounts(users, config.demoPassword);
+      const names = DEMO_ACCOUNTS.map((a) => a.username).join(', ');
+      log(generated ? `Demo accounts ${names}; password (generated for this run): ${password}` : `Demo accounts ${names}; password from TLG_DEMO_PASSWORD.`);
+    }
+  })();
+  ready.catch((error: unknown) => {
+    const message = (error as Error).message;
+    if (holder.state.status !== 'ready') holder.state = { status: 'error', message };
+    log(`The data set could not be prepared: ${message}`);
+  });
+
+  const close = () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      holder.close();
+    });
+  return { url, server, holder, ready, close };
+}
+
+const isEntryPoint = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
+if (isEntryPoint) {
+  const running = await startServer();
+  const stop = () => void running.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}

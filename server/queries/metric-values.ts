@@ -1,0 +1,99 @@
+/**
+ * The value of a choropleth metric for every unit of a level: counts from the records,
+ * denominators from the census and the boundaries.
+ */
+import { METRIC_INFO, type ChoroplethMetric } from '../contract';
+import type { Database } from '../db/database';
+import type { UnitRecord } from '../dataset';
+import { communeCounts, type CommuneCount, type CountLayer } from './commune-counts';
+import type { DataFilter } from './filters';
+
+export interface UnitMetricValue {
+  code: string;
+  /** District of a commune (for privacy groups); null for districts. */
+  district_code: string | null;
+  value: number;
+  /** The record count behind the value. */
+  count: number;
+}
+
+const LAYER_OF: Record<ChoroplethMetric, CountLayer> = {
+  groups_count: 'groups',
+  groups_per_1k_households: 'groups',
+  households_covered_pct: 'groups',
+  groups_per_km2: 'groups',
+  tips_count: 'tips',
+  tips_per_1k_households: 'tips',
+  events_count: 'events',
+  models_count: 'models',
+};
+
+export const metricLayer = (metric: ChoroplethMetric): CountLayer => LAYER_OF[metric];
+export const isSensitiveMetric = (metric: ChoroplethMetric): boolean => METRIC_INFO[metric].sensitive;
+
+interface Tally {
+  n: number;
+  households: number;
+}
+
+function metricValue(metric: ChoroplethMetric, tally: Tally, unit: UnitRecord): number {
+  const perThousandHouseholds = unit.households > 0 ? (tally.n / unit.households) * 1000 : 0;
+  switch (metric) {
+    case 'groups_per_1k_households':
+    case 'tips_per_1k_households':
+      return perThousandHouseholds;
+    case 'households_covered_pct':
+      return unit.households > 0 ? (tally.households / unit.households) * 100 : 0;
+    case 'groups_per_km2':
+      return unit.area_km2 > 0 ? tally.n / unit.area_km2 : 0;
+    case 'groups_count':
+    case 'tips_count':
+    case 'events_count':
+    case 'models_count':
+      return tally.n;
+  }
+}
+
+export type CountsByLayer = Partial<Record<CountLayer, Map<string, CommuneCount>>>;
+
+/** Counts of the layers these metrics need, fetched once each, province-wide. */
+export async function countsFor(db: Database, metrics: ChoroplethMetric[], filter: DataFilter): Promise<CountsByLayer> {
+  const layers = [...new Set(metrics.map(metricLayer))];
+  const fetched = await Promise.all(layers.map((layer) => communeCounts(db, layer, { ...filter, district: null })));
+  return Object.fromEntries(layers.map((layer, i) => [layer, fetched[i]]));
+}
+
+/**
+ * Values for every unit of the level in the whole province (never filtered by district: class
+ * breaks and privacy groups are province-wide).
+ */
+export function metricValuesFromCounts(
+  metric: ChoroplethMetric,
+  level: 'commune' | 'district',
+  counts: CountsByLayer,
+  units: { communes: UnitRecord[]; districts: UnitRecord[] },
+): UnitMetricValue[] {
+  const layerCounts = counts[metricLayer(metric)] ?? new Map<string, CommuneCount>();
+  const communeTally = (code: string): Tally => {
+    const c = layerCounts.get(code);
+    return { n: c?.n ?? 0, households: c?.households ?? 0 };
+  };
+  if (level === 'commune') {
+    return units.communes.map((unit) => {
+      const tally = communeTally(unit.code);
+      return { code: unit.code, district_code: unit.district_code, value: metricValue(metric, tally, unit), count: tally.n };
+    });
+  }
+  const byDistrict = new Map<string, Tally>(units.districts.map((d) => [d.code, { n: 0, households: 0 }]));
+  for (const commune of units.communes) {
+    const total = byDistrict.get(commune.district_code ?? '');
+    if (!total) continue;
+    const tally = communeTally(commune.code);
+    total.n += tally.n;
+    total.households += tally.households;
+  }
+  return units.districts.map((unit) => {
+    const tally = byDistrict.get(unit.code) ?? { n: 0, households: 0 };
+    return { code: unit.code, district_code: null, value: metricValue(metric, tally, unit), count: tally.n };
+  });
+}

@@ -1,0 +1,20 @@
+/** What route factories need from the server; built once in createApp. */
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../app-env';
+import type { AuditLog } from '../audit/audit-log';
+import type { SessionStore } from '../auth/sessions';
+import type { UserStore } from '../auth/users';
+import type { ServerConfig } from '../config';
+import type { DatasetHolder } from '../dataset-holder';
+
+export interface RouteDeps {
+  config: ServerConfig;
+  holder: DatasetHolder;
+  sessions: SessionStore;
+  users: UserStore;
+  audit: AuditLog;
+  /** Middleware every data route runs after its access check: dataset gate, audit, conditional GET. */
+  data: MiddlewareHandler<AppEnv>[];
+  /** Rate limit for expensive routes (points, hotspots, planner, export). */
+  heavy: MiddlewareHandler<AppEnv>;
+}

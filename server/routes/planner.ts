@@ -1,0 +1,162 @@
+/**
+ * The expansion planner: GET /api/planner (ranking with reasons), GET /api/planner.csv,
+ * POST /api/planner/what-if (add groups to one commune), POST /api/planner/allocate (greedy
+ * allocation of N new groups across the province).
+ */
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import type { AppEnv } from '../app-env';
+import { isAnalyticsError } from '../analytics/errors';
+import {
+  addGroupsWhatIf,
+  allocateGroups,
+  defaultHouseholdsPerGroup,
+  PLANNER_FACTORS,
+  rankCommunes,
+  type PlannerCommune,
+  type PlannerFactor,
+} from '../analytics/planner';
+import { access } from '../auth/access';
+import type { Period } from '../contract';
+import type { Dataset } from '../dataset';
+import { ApiError, badRequest } from '../errors';
+import { toCsv } from '../format/csv';
+import { plannerInputs } from '../planner/planner-inputs';
+import { isoDate, periodParams, readJson, readQuery, resolvePeriod, unitCode } from '../validation';
+import type { RouteDeps } from './deps';
+
+/** One step per group: 5,000 new groups is half the current network, far beyond any plan. */
+const MAX_GROUPS = 5_000;
+/** Tổ liên gia have 10–30 households; allow a wider band for what-ifs. */
+const MIN_HOUSEHOLDS_PER_GROUP = 5;
+const MAX_HOUSEHOLDS_PER_GROUP = 60;
+
+const weightValue = z.coerce.number().finite().min(0, 'must be ≥ 0').max(1000);
+const weightParams = Object.fromEntries(PLANNER_FACTORS.map((f) => [`w_${f}`, weightValue.optional()])) as Record<
+  `w_${PlannerFactor}`,
+  z.ZodOptional<typeof weightValue>
+>;
+const rankingQuery = z.object({ ...periodParams, ...weightParams }).strict();
+const weightsBody = z.partialRecord(z.enum(PLANNER_FACTORS), weightValue).optional();
+const householdsPerGroup = z.number().int().min(MIN_HOUSEHOLDS_PER_GROUP).max(MAX_HOUSEHOLDS_PER_GROUP).optional();
+const groupCount = z.number().int('must be a whole number').min(0).max(MAX_GROUPS);
+const whatIfBody = z
+  .object({
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    weights: weightsBody,
+    code: unitCode,
+    groups: groupCount,
+    households_per_group: householdsPerGroup,
+  })
+  .strict();
+const allocateBody = z
+  .object({ from: isoDate.optional(), to: isoDate.optional(), weights: weightsBody, groups: groupCount, households_per_group: householdsPerGroup })
+  .strict();
+
+function weightsFromQuery(input: Record<string, unknown>): Partial<Record<PlannerFactor, number>> {
+  const weights: Partial<Record<PlannerFactor, number>> = {};
+  for (const factor of PLANNER_FACTORS) {
+    const value = input[`w_${factor}`];
+    if (typeof value === 'number') weights[factor] = value;
+  }
+  return weights;
+}
+
+/** Planner inputs are invalid only through user-supplied weights or counts: answer 400. */
+function analytics<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (isAnalyticsError(error)) throw badRequest(error.code, `Invalid request: ${error.message}`, error.details);
+    throw error;
+  }
+}
+
+function describe(dataset: Dataset, code: string) {
+  const unit = dataset.unitByCode.get(code);
+  return { name: unit?.name ?? code, district_name: unit?.district_name ?? null };
+}
+
+async function ranking(c: Context<AppEnv>) {
+  const dataset = c.get('dataset');
+  const input = readQuery(c, rankingQuery);
+  const period = resolvePeriod(input, dataset.period);
+  const communes = await plannerInputs(dataset, period);
+  const result = analytics(() => rankCommunes(communes, weightsFromQuery(input)));
+  return {
+    dataset,
+    period,
+    communes,
+    body: {
+      period,
+      weights: result.weights,
+      households_per_group_default: defaultHouseholdsPerGroup(communes),
+      rows: result.communes.map((row) => ({ ...row, ...describe(dataset, row.code) })),
+      synthetic: dataset.synthetic,
+    },
+  };
+}
+
+function checkCommune(dataset: Dataset, code: string): void {
+  const unit = dataset.unitByCode.get(code);
+  if (!unit || unit.level !== 'commune') throw new ApiError(404, 'unknown_unit', `There is no commune with code ${code}.`);
+}
+
+async function scenarioInputs(c: Context<AppEnv>, body: { from?: string; to?: string }): Promise<{ period: Period; communes: PlannerCommune[] }> {
+  const dataset = c.get('dataset');
+  const period = resolvePeriod(body, dataset.period);
+  return { period, communes: await plannerInputs(dataset, period) };
+}
+
+export function plannerRoutes(deps: RouteDeps) {
+  return new Hono<AppEnv>()
+    .get('/', access('analyst'), deps.heavy, ...deps.data, async (c) => c.json((await ranking(c)).body))
+    .post('/what-if', access('analyst'), deps.heavy, ...deps.data, async (c) => {
+      const body = await readJson(c, whatIfBody);
+      const dataset = c.get('dataset');
+      checkCommune(dataset, body.code);
+      const { period, communes } = await scenarioInputs(c, body);
+      const result = analytics(() =>
+        addGroupsWhatIf(communes, { code: body.code, groups: body.groups, householdsPerGroup: body.households_per_group }, body.weights ?? {}),
+      );
+      return c.json({ period, ...result, ...describe(dataset, body.code), synthetic: dataset.synthetic });
+    })
+    .post('/allocate', access('analyst'), deps.heavy, ...deps.data, async (c) => {
+      const body = await readJson(c, allocateBody);
+      const dataset = c.get('dataset');
+      const { period, communes } = await scenarioInputs(c, body);
+      const result = analytics(() => allocateGroups(communes, { groups: body.groups, householdsPerGroup: body.households_per_group }, body.weights ?? {}));
+      return c.json({
+        period,
+        ...result,
+        steps: result.steps.map((s) => ({ ...s, ...describe(dataset, s.code) })),
+        communes: result.communes.map((row) => ({ ...row, ...describe(dataset, row.code) })),
+        synthetic: dataset.synthetic,
+      });
+    });
+}
+
+/** GET /api/planner.csv — the ranking for spreadsheets. */
+export function plannerCsvRoutes(deps: RouteDeps) {
+  return new Hono<AppEnv>().get('/', access('analyst'), deps.heavy, ...deps.data, async (c) => {
+    const { body } = await ranking(c);
+    const columns = ['rank', 'code', 'name', 'district_name', 'gap_score', 'need_index', ...PLANNER_FACTORS, 'why', 'low_confidence', 'simulated'];
+    const rows = body.rows.map((row) => ({
+      rank: row.rank,
+      code: row.code,
+      name: row.name,
+      district_name: row.district_name,
+      gap_score: row.gapScore.toFixed(4),
+      need_index: row.needIndex.toFixed(4),
+      ...Object.fromEntries(PLANNER_FACTORS.map((f) => [f, row.values[f]])),
+      why: row.why.map((w) => `${w.factor} ${w.contribution >= 0 ? '+' : ''}${w.contribution.toFixed(3)}`).join('; '),
+      low_confidence: row.lowConfidence,
+      simulated: body.synthetic,
+    }));
+    return c.body(toCsv(columns, rows), 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="tlg-planner-${body.period.from}-${body.period.to}.csv"`,
+    });
+  });
+}

@@ -1,0 +1,30 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Four kinds of tests, one run: unit (pure functions, small fixtures), data (the data build),
+ * api (real server over the real DuckDB build of the demo data) and e2e (real Chromium against
+ * the real server). The api and e2e projects each start their own server in a global setup.
+ */
+const serverSetup = 'tests/support/global-setup.ts';
+
+export default defineConfig({
+  test: {
+    testTimeout: 60_000,
+    hookTimeout: 300_000,
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      { extends: true, test: { name: 'data', include: ['tests/data/**/*.test.ts'], fileParallelism: false } },
+      { extends: true, test: { name: 'api', include: ['tests/api/**/*.test.ts'], globalSetup: [serverSetup] } },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          globalSetup: [serverSetup],
+          fileParallelism: false,
+          testTimeout: 180_000,
+        },
+      },
+    ],
+  },
+});
