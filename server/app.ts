@@ -43,8 +43,6 @@ import { userRoutes } from './routes/users';
 
 /** JSON bodies here are credentials, user records and planner scenarios: 64 KiB is ample. */
 const MAX_BODY_BYTES = 64 * 1024;
-/** Heavy routes (points, hotspots, planner, export): 120 a minute per session keeps the 2-core server responsive. */
-const HEAVY_REQUESTS_PER_MINUTE = 120;
 
 export interface AppServices {
   config: ServerConfig;
@@ -67,7 +65,7 @@ export function createApp(services: AppServices) {
     audit,
     data: [requireDataset(holder), audited(audit), dataCache(config.privacyK)],
     heavy: rateLimit({
-      limit: HEAVY_REQUESTS_PER_MINUTE,
+      limit: config.heavyRequestsPerMinute,
       windowMs: 60_000,
       key: (c) => c.get('session')?.username ?? clientAddress(c),
     }),

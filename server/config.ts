@@ -6,6 +6,9 @@ export const DEFAULT_PRIVACY_K = 5;
 /** Sessions end after 8 hours: one working day, so a forgotten browser does not stay logged in. */
 export const DEFAULT_SESSION_TTL_SECONDS = 8 * 60 * 60;
 
+/** Heavy routes (points, hotspots, planner, export): 120 a minute per user keeps a 2-core server responsive. */
+export const DEFAULT_HEAVY_REQUESTS_PER_MINUTE = 120;
+
 export interface ServerConfig {
   port: number;
   host: string;
@@ -19,6 +22,7 @@ export interface ServerConfig {
   /** External MapLibre style for deployments with a basemap server; null = our own offline style. */
   basemapStyleUrl: string | null;
   demoPassword: string | null;
+  heavyRequestsPerMinute: number;
   logRequests: boolean;
 }
 
@@ -42,6 +46,7 @@ export function configFromEnv(): ServerConfig {
     corsOrigins: (process.env.TLG_CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     basemapStyleUrl: process.env.TLG_BASEMAP_STYLE_URL || null,
     demoPassword: process.env.TLG_DEMO_PASSWORD || null,
+    heavyRequestsPerMinute: intFromEnv('TLG_HEAVY_REQUESTS_PER_MINUTE', DEFAULT_HEAVY_REQUESTS_PER_MINUTE),
     logRequests: process.env.TLG_LOG_REQUESTS !== '0',
   };
 }

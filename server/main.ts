@@ -33,13 +33,14 @@ export async function startServer(config: ServerConfig = configFromEnv(), log: (
 
   const ready = (async () => {
     const manifest = await ensureDataset({ buildDir: config.dataDir, log: (line) => log(`[data] ${line}`) });
-    await holder.load(config.dataDir);
-    log(`Data set ${manifest.version} loaded${manifest.synthetic ? ' (SIMULATED demo data)' : ''}.`);
+    // Accounts first: the data set becomes visible (health 200) only when logging in works.
     if (manifest.synthetic) {
       const { password, generated } = await createDemoAccounts(users, config.demoPassword);
       const names = DEMO_ACCOUNTS.map((a) => a.username).join(', ');
       log(generated ? `Demo accounts ${names}; password (generated for this run): ${password}` : `Demo accounts ${names}; password from TLG_DEMO_PASSWORD.`);
     }
+    await holder.load(config.dataDir);
+    log(`Data set ${manifest.version} loaded${manifest.synthetic ? ' (SIMULATED demo data)' : ''}.`);
   })();
   ready.catch((error: unknown) => {
     const message = (error as Error).message;

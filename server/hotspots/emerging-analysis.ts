@@ -51,7 +51,7 @@ export async function emergingCommuneHotspots(
   const neighbours = communeQueenNeighbours(dataset);
   const perSlice = await Promise.all(
     slices.map(async (slice) => {
-      const counts = await communeCounts(dataset.db, options.layer, { period: slice, district: null });
+      const counts = await communeCounts(dataset, options.layer, { period: slice, district: null });
       const values = dataset.communes.map((c) => counts.get(c.code)?.n ?? 0);
       const results = giStarHotSpots(values, neighbours, { fdr: options.fdr });
       return { z: results.map((r) => r.z), bins: results.map((r) => r.bin) };

@@ -46,7 +46,7 @@ export async function communeHotspots(
   dataset: Dataset,
   options: { layer: HotspotLayer; value: HotspotValue; fdr: boolean; period: Period; k: number },
 ): Promise<HotspotResult> {
-  const counts = await communeCounts(dataset.db, options.layer, { period: options.period, district: null });
+  const counts = await communeCounts(dataset, options.layer, { period: options.period, district: null });
   const raw = dataset.communes.map((c) => counts.get(c.code)?.n ?? 0);
   const values = dataset.communes.map((c, i) =>
     options.value === 'count' ? raw[i]! : c.households > 0 ? (raw[i]! / c.households) * 1000 : 0,

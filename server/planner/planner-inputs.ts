@@ -11,6 +11,7 @@ import type { Dataset } from '../dataset';
 import { yearlySlices } from '../hotspots/emerging-analysis';
 import { communeQueenNeighbours } from '../hotspots/neighbours';
 import { communeCounts } from '../queries/commune-counts';
+import { communeTotals } from '../queries/commune-totals';
 
 /** Mann–Kendall needs a few points to say anything; with fewer yearly slices the trend is 0. */
 const MIN_TREND_YEARS = 3;
@@ -20,23 +21,21 @@ const PLANNER_HOTSPOT_FDR = true;
 export async function plannerInputs(dataset: Dataset, period: Period): Promise<PlannerCommune[]> {
   const whole = { period, district: null };
   const slices = yearlySlices(period);
-  const [groups, models, tips, events, ...yearlyTips] = await Promise.all([
-    communeCounts(dataset.db, 'groups', whole),
-    communeCounts(dataset.db, 'models', whole),
-    communeCounts(dataset.db, 'tips', whole),
-    communeCounts(dataset.db, 'events', whole),
-    ...(slices.length >= MIN_TREND_YEARS ? slices.map((slice) => communeCounts(dataset.db, 'tips', { period: slice, district: null })) : []),
+  const [totals, ...yearlyTips] = await Promise.all([
+    communeTotals(dataset, whole),
+    ...(slices.length >= MIN_TREND_YEARS ? slices.map((slice) => communeCounts(dataset, 'tips', { period: slice, district: null })) : []),
   ]);
-  const tipCounts = dataset.communes.map((c) => tips.get(c.code)?.n ?? 0);
+  const measure = (code: string, column: string) => totals.get(code)?.[column] ?? 0;
+  const tipCounts = dataset.communes.map((c) => measure(c.code, 'tips_n'));
   const hotspots = giStarHotSpots(tipCounts, communeQueenNeighbours(dataset), { fdr: PLANNER_HOTSPOT_FDR });
   return dataset.communes.map((c, i) => ({
     code: c.code,
     households: c.households,
-    groups: groups.get(c.code)?.n ?? 0,
-    householdsInGroups: Math.min(groups.get(c.code)?.households ?? 0, c.households),
-    models: models.get(c.code)?.n ?? 0,
+    groups: measure(c.code, 'groups_n'),
+    householdsInGroups: Math.min(measure(c.code, 'groups_households'), c.households),
+    models: measure(c.code, 'models_n'),
     tips: tipCounts[i]!,
-    events: events.get(c.code)?.n ?? 0,
+    events: measure(c.code, 'events_n'),
     hotspotBin: hotspots[i]!.bin,
     trend: yearlyTips.length > 0 ? mannKendall(yearlyTips.map((year) => year.get(c.code)?.n ?? 0)).z : 0,
   }));

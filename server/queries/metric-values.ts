@@ -3,9 +3,9 @@
  * denominators from the census and the boundaries.
  */
 import { METRIC_INFO, type ChoroplethMetric } from '../contract';
-import type { Database } from '../db/database';
 import type { UnitRecord } from '../dataset';
-import { communeCounts, type CommuneCount, type CountLayer } from './commune-counts';
+import { COUNT_COLUMN, type CommuneCount, type CountLayer } from './commune-counts';
+import { communeTotals, type RollupSource } from './commune-totals';
 import type { DataFilter } from './filters';
 
 export interface UnitMetricValue {
@@ -56,11 +56,19 @@ function metricValue(metric: ChoroplethMetric, tally: Tally, unit: UnitRecord): 
 
 export type CountsByLayer = Partial<Record<CountLayer, Map<string, CommuneCount>>>;
 
-/** Counts of the layers these metrics need, fetched once each, province-wide. */
-export async function countsFor(db: Database, metrics: ChoroplethMetric[], filter: DataFilter): Promise<CountsByLayer> {
-  const layers = [...new Set(metrics.map(metricLayer))];
-  const fetched = await Promise.all(layers.map((layer) => communeCounts(db, layer, { ...filter, district: null })));
-  return Object.fromEntries(layers.map((layer, i) => [layer, fetched[i]]));
+/** Counts of the layers these metrics need, province-wide, from one rollup read. */
+export async function countsFor(source: RollupSource, metrics: ChoroplethMetric[], filter: DataFilter): Promise<CountsByLayer> {
+  const totals = await communeTotals(source, { ...filter, district: null });
+  const counts: CountsByLayer = {};
+  for (const layer of new Set(metrics.map(metricLayer))) {
+    counts[layer] = new Map(
+      [...totals].map(([code, m]) => [
+        code,
+        { code, n: m[COUNT_COLUMN[layer]] ?? 0, households: layer === 'groups' ? (m.groups_households ?? 0) : 0 },
+      ]),
+    );
+  }
+  return counts;
 }
 
 /**

@@ -49,7 +49,7 @@ async function yearly(dataset: Dataset, unit: UnitRecord, period: Period, k: num
 
 export async function unitProfile(dataset: Dataset, unit: UnitRecord, period: Period, k: number): Promise<UnitProfileResponse> {
   const filter = { period, district: null };
-  const counts = await countsFor(dataset.db, [...CHOROPLETH_METRICS], filter);
+  const counts = await countsFor(dataset, [...CHOROPLETH_METRICS], filter);
   const metrics: UnitProfileResponse['metrics'] = {};
   if (unit.level !== 'province') {
     const peersOfDistrict = new Set(dataset.communes.filter((c) => c.district_code === unit.district_code).map((c) => c.code));

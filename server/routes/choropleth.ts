@@ -35,7 +35,7 @@ export function choroplethRoutes(deps: RouteDeps) {
     const dataset = c.get('dataset');
     const input = readQuery(c, query);
     const filter = toFilter(dataset, input);
-    const counts = await countsFor(dataset.db, [input.metric], filter);
+    const counts = await countsFor(dataset, [input.metric], filter);
     const all = metricValuesFromCounts(input.metric, input.level, counts, dataset);
     const k = isSensitiveMetric(input.metric) ? suppressionK(c.get('session'), deps.config.privacyK) : 0;
     const published = suppressUnitValues(all, k);

@@ -16,7 +16,7 @@ export function summaryRoutes(deps: RouteDeps) {
   return new Hono<AppEnv>().get('/', access('viewer'), ...deps.data, async (c) => {
     const dataset = c.get('dataset');
     const filter = toFilter(dataset, readQuery(c, filterQuery));
-    const numbers = await summaryNumbers(dataset.db, filter);
+    const numbers = await summaryNumbers(dataset, filter);
     const scope = filter.district ? dataset.unitByCode.get(filter.district) : dataset.province;
     const outcomes: SummaryResponse['outcomes'] = { ...numbers.outcomes };
     const suppressed: SummaryOutcomeKey[] = [];
@@ -24,7 +24,7 @@ export function summaryRoutes(deps: RouteDeps) {
     // Province totals are published and never suppressed; one district's small outcome counts
     // are, with the same pattern whichever district is asked for.
     if (filter.district && k > 0) {
-      const byKind = await sensitiveOutcomesByDistrict(dataset.db, filter);
+      const byKind = await sensitiveOutcomesByDistrict(dataset, filter, (code) => dataset.unitByCode.get(code)?.district_code ?? null);
       for (const key of SENSITIVE_KEYS) {
         const counts = byKind.get(key) ?? new Map<string, number>();
         const cells = dataset.districts.map((d) => ({ key: d.code, count: counts.get(d.code) ?? 0 }));
