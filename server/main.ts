@@ -4,11 +4,31 @@
  */
 import { serve, type ServerType } from '@hono/node-server';
 import { ensureDataset } from '../data/pipeline/ensure';
+import { formatPipelineError, isPipelineError } from '../data/pipeline/errors';
+import { readManifest } from '../data/pipeline/output/read-manifest';
+import type { Manifest } from '../data/schema';
 import { createApp } from './app';
 import { UserStore } from './auth/users';
 import { configFromEnv, type ServerConfig } from './config';
 import { DatasetHolder } from './dataset-holder';
 import { createDemoAccounts, DEMO_ACCOUNTS } from './demo-accounts';
+
+/**
+ * The current build, rebuilt when stale. Where the reference sources are not installed (a server
+ * that only received a build), an existing build is served as it is, with a warning.
+ */
+async function preparedDataset(dataDir: string, log: (line: string) => void): Promise<Manifest> {
+  try {
+    return await ensureDataset({ buildDir: dataDir, log: (line) => log(`[data] ${line}`) });
+  } catch (error) {
+    const existing = readManifest(dataDir);
+    if (!(isPipelineError(error) && error.code === 'SOURCE_MISSING' && existing)) {
+      throw isPipelineError(error) ? new Error(formatPipelineError(error)) : error;
+    }
+    log(`[data] WARNING: ${error.message} Serving the existing build ${existing.version} without checking whether it is current.`);
+    return existing;
+  }
+}
 
 export interface RunningServer {
   url: string;
@@ -32,7 +52,7 @@ export async function startServer(config: ServerConfig = configFromEnv(), log: (
   log(`TLG Atlas listening on ${url}`);
 
   const ready = (async () => {
-    const manifest = await ensureDataset({ buildDir: config.dataDir, log: (line) => log(`[data] ${line}`) });
+    const manifest = await preparedDataset(config.dataDir, log);
     // Accounts first: the data set becomes visible (health 200) only when logging in works.
     if (manifest.synthetic) {
       const { password, generated } = await createDemoAccounts(users, config.demoPassword);

@@ -9,6 +9,7 @@ import type { Manifest } from '../schema';
 import { buildDataset } from './build';
 import { PipelineError } from './errors';
 import { acquireBuildLock, removeLeftovers } from './output/build-dir';
+import { readManifest } from './output/read-manifest';
 import { checkFreshness } from './staleness';
 
 /** Default seed: the date of the review conference (25 Oct 2022), memorable and fixed. */
@@ -38,8 +39,10 @@ function checkOptions(seed: number, scale: number): void {
 
 export async function ensureDataset(options: EnsureDatasetOptions = {}): Promise<Manifest> {
   const target = path.resolve(options.buildDir ?? defaultBuildDir());
-  const seed = options.seed ?? DEFAULT_SEED;
-  const scale = options.scale ?? DEFAULT_SCALE;
+  // An existing build keeps its seed and scale (e.g. a scale-100 benchmark build) unless asked otherwise.
+  const existing = readManifest(target);
+  const seed = options.seed ?? existing?.seed ?? DEFAULT_SEED;
+  const scale = options.scale ?? existing?.scale ?? DEFAULT_SCALE;
   const log = options.log ?? (() => {});
   checkOptions(seed, scale);
 

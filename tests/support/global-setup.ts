@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { ensureDataset } from '../../data/pipeline/ensure';
+import { DEFAULT_SEED, ensureDataset } from '../../data/pipeline/ensure';
 import { ensureWebBuild } from '../../scripts/lib/web-build';
 import { configFromEnv } from '../../server/config';
 import { startServer } from '../../server/main';
@@ -25,7 +25,8 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const log = (line: string) => console.log(`[setup] ${line}`);
   const config = configFromEnv();
-  await ensureDataset({ buildDir: config.dataDir, log });
+  // The tests check the published totals: always the default seed at scale 1.
+  await ensureDataset({ buildDir: config.dataDir, seed: DEFAULT_SEED, scale: 1, log });
   if (project.name === 'e2e') ensureWebBuild(log);
 
   const stateDir = mkdtempSync(path.join(os.tmpdir(), 'tlg-test-state-'));
