@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import type { ChoroplethResponse } from '../../../server/contract';
+import { createFormatters } from '../../../web/src/i18n/format';
+import { translator } from '../../../web/src/i18n/i18n';
+import { buildLegend } from '../../../web/src/legend/legendModel';
+import { classIndex } from '../../../web/src/style/classify';
+import { choroplethPalette, SUPPRESSED_COLOR } from '../../../web/src/style/palettes';
+
+const choropleth: ChoroplethResponse = {
+  metric: 'tips_count',
+  unit: 'tips',
+  level: 'commune',
+  scheme: 'quantile',
+  classes: 4,
+  period: { from: '2017-01-01', to: '2022-10-25' },
+  breaks: [0, 10, 25, 40, 120],
+  values: [
+    { code: '08707', value: 12, count: 12 },
+    { code: '08710', value: null, count: null, suppressed: true },
+  ],
+  synthetic: true,
+};
+
+describe('class breaks', () => {
+  it.each([
+    [0, 0],
+    [10, 0],
+    [10.5, 1],
+    [40, 2],
+    [120, 3],
+    [500, 3],
+  ])('places %d in class %d', (value, expected) => {
+    expect(classIndex(value, choropleth.breaks)).toBe(expected);
+  });
+});
+
+describe('palettes', () => {
+  it('gives as many distinct colours as classes, light to dark', () => {
+    const colors = choroplethPalette(5);
+    expect(new Set(colors.map((c) => c.join())).size).toBe(5);
+    const lightness = colors.map(([r, g, b]) => r + g + b);
+    expect([...lightness].sort((a, b) => b - a)).toEqual(lightness);
+  });
+});
+
+describe('legend model', () => {
+  it('lists each class in real units and a suppressed entry when a value is hidden', () => {
+    const [section] = buildLegend({
+      choropleth,
+      privacyK: 5,
+      visibleLayers: new Set(['choropleth']),
+      t: translator('vi'),
+      fmt: createFormatters('vi'),
+    });
+    expect(section?.kind).toBe('swatches');
+    if (section?.kind !== 'swatches') return;
+    expect(section.title).toBe('Số nguồn tin');
+    expect(section.items.map((i) => i.label)).toEqual(['0 – 10', '10 – 25', '25 – 40', '40 – 120', 'Ẩn để bảo vệ người cung cấp tin (dưới 5)']);
+    expect(section.items.at(-1)?.color).toEqual(SUPPRESSED_COLOR);
+  });
+
+  it('has no section for layers that are off', () => {
+    expect(buildLegend({ choropleth, privacyK: 5, visibleLayers: new Set(), t: translator('en'), fmt: createFormatters('en') })).toEqual([]);
+  });
+});

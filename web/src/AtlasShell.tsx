@@ -1,0 +1,218 @@
+/**
+ * The logged-in application: header, simulated-data banner, controls, the map with its legend,
+ * tooltip and toolbar, the briefing cards and the selected unit's panel. State comes from the
+ * URL; data from useAtlasData; the map itself is a lazily loaded chunk.
+ */
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { SearchHit } from '../../server/contract';
+import type { ConfigResponse, SessionResponse, UnitProperties } from './api/pendingContract';
+import { useI18n } from './i18n/i18n';
+import { buildLegend } from './legend/legendModel';
+import type { MapHandle } from './map/MapView';
+import { AppHeader } from './panels/AppHeader';
+import { BriefingCards } from './panels/BriefingCards';
+import { DataStatus } from './panels/DataStatus';
+import { DistrictFilter } from './panels/DistrictFilter';
+import { ErrorState } from './panels/ErrorState';
+import { errorText } from './panels/errorText';
+import { HoverTooltip } from './panels/HoverTooltip';
+import { LayerPanel } from './panels/LayerPanel';
+import { Legend } from './panels/Legend';
+import { MapToolbar } from './panels/MapToolbar';
+import { PeriodControls } from './panels/PeriodControls';
+import { SearchBox } from './panels/SearchBox';
+import { Skeleton } from './panels/Skeleton';
+import { SyntheticBanner } from './panels/SyntheticBanner';
+import { UnitPanel } from './panels/UnitPanel';
+import { serializeAtlasState, toggleLayer, type AtlasState, type Language } from './state/atlasState';
+import type { HoverTarget } from './state/hover';
+import { restrictToRole } from './state/permissions';
+import { readiness } from './state/readiness';
+import { useAtlasData } from './state/useAtlasData';
+import type { UpdateOptions } from './state/useAtlasState';
+import { useExport } from './useExport';
+
+const MapView = lazy(() => import('./map/MapView'));
+
+interface AtlasShellProps {
+  state: AtlasState;
+  update: (patch: Partial<AtlasState>, options?: UpdateOptions) => void;
+  session: SessionResponse;
+  config: ConfigResponse;
+  onLogout: () => void;
+}
+
+function MapSkeleton() {
+  const { t } = useI18n();
+  return (
+    <div className="map-skeleton" aria-busy="true" aria-label={t('map.loading')}>
+      <Skeleton lines={3} />
+    </div>
+  );
+}
+
+export function AtlasShell({ state: urlState, update, session, config, onLogout }: AtlasShellProps) {
+  const { t, fmt } = useI18n();
+  const state = useMemo(() => restrictToRole(urlState, session.role), [urlState, session.role]);
+  const data = useAtlasData(state, session.role);
+  const mapHandle = useRef<MapHandle>(null);
+  const mapAreaRef = useRef<HTMLElement>(null);
+  const [hover, setHover] = useState<HoverTarget | null>(null);
+  const [fullscreen, setFullscreen] = useState(false);
+  const synthetic = config.synthetic || data.summary.data?.synthetic === true;
+
+  const stateKey = serializeAtlasState(state);
+  useEffect(() => readiness.invalidate(), [stateKey]);
+  useEffect(() => readiness.setDataSettled(data.settled), [data.settled]);
+
+  useEffect(() => {
+    const onChange = () => setFullscreen(document.fullscreenElement !== null);
+    document.addEventListener('fullscreenchange', onChange);
+    return () => document.removeEventListener('fullscreenchange', onChange);
+  }, []);
+
+  const units = data.units.data;
+  const unitsByCode = useMemo(() => {
+    const map = new Map<string, UnitProperties>();
+    for (const f of units?.communes.features ?? []) map.set(f.properties.code, f.properties);
+    for (const f of units?.districts.features ?? []) map.set(f.properties.code, f.properties);
+    return map;
+  }, [units]);
+
+  const legend = useMemo(
+    () =>
+      buildLegend({
+        choropleth: data.choropleth.latest,
+        privacyK: config.privacy_k,
+        visibleLayers: data.visibleLayers,
+        t,
+        fmt,
+      }),
+    [data.choropleth.latest, config.privacy_k, data.visibleLayers, t, fmt],
+  );
+
+  const districtName = state.district ? unitsByCode.get(state.district)?.name ?? state.district : null;
+  const subtitle = [fmt.period(state.period.from, state.period.to), districtName ?? t('district.all')].join(' · ');
+  const { exporting, exportError, exportPng } = useExport({
+    mapHandle,
+    spec: {
+      title: `${t('app.title')} — ${t('app.province')}`,
+      subtitle,
+      banner: synthetic ? t('synthetic.title') : null,
+      legendTitle: t('legend.title'),
+      legend,
+      notes: [
+        ...(synthetic ? [t('synthetic.body')] : []),
+        t('map.attribution'),
+        t('export.generated', { date: fmt.date(new Date().toISOString().slice(0, 10)) }),
+      ],
+    },
+    fileName: `tlg-atlas-${state.period.to}.png`,
+  });
+
+  const onLanguage = useCallback((lang: Language) => update({ lang }), [update]);
+  const onSelectUnit = useCallback((code: string) => update({ unit: code }), [update]);
+  const onCameraChange = useCallback((camera: AtlasState['camera']) => update({ camera }, { replace: true }), [update]);
+  const onSearch = useCallback(
+    (hit: SearchHit) => {
+      update({ unit: hit.code });
+      // After React has opened the unit panel, which narrows the map.
+      window.setTimeout(() => mapHandle.current?.fitBbox(hit.bbox), 0);
+    },
+    [update],
+  );
+  const closeUnit = useCallback(() => update({ unit: null }), [update]);
+
+  function toggleFullscreen() {
+    if (document.fullscreenElement) void document.exitFullscreen();
+    else void mapAreaRef.current?.requestFullscreen();
+  }
+
+  const mapResources = [
+    { labelKey: 'layer.boundaries' as const, resource: data.units },
+    { labelKey: 'layer.choropleth' as const, resource: data.choropleth },
+    { labelKey: 'layer.heatmap' as const, resource: data.groupGrid },
+    { labelKey: 'layer.tipHex' as const, resource: data.tipGrid },
+    { labelKey: 'layer.hotspots' as const, resource: data.hotspots },
+    { labelKey: 'layer.models' as const, resource: data.models },
+  ];
+
+  return (
+    <div className={`app app--${state.view}`}>
+      <AppHeader view={state.view} session={session} onView={(view) => update({ view })} onLanguage={onLanguage} onLogout={onLogout} />
+      {synthetic && <SyntheticBanner />}
+      <div className="print-header" aria-hidden="true">
+        <h1>{`${t('app.title')} — ${t('app.province')}`}</h1>
+        <p>{subtitle}</p>
+      </div>
+      <div className="workspace">
+        <aside className="controls" aria-label={t('controls.label')}>
+          <SearchBox onSelect={onSearch} />
+          <PeriodControls period={state.period} onChange={(period) => update({ period })} />
+          <DistrictFilter districts={units?.districts ?? null} value={state.district} onChange={(district) => update({ district, camera: null })} />
+          <LayerPanel
+            role={session.role}
+            layers={state.layers}
+            metric={state.metric}
+            level={state.level}
+            scheme={state.scheme}
+            advanced={state.view === 'explore'}
+            onToggle={(layer, on) => update({ layers: toggleLayer(state.layers, layer, on) })}
+            onMetric={(metric) => update({ metric })}
+            onLevel={(level) => update({ level })}
+            onScheme={(scheme) => update({ scheme })}
+          />
+        </aside>
+        <main className="main">
+          {state.view === 'briefing' && <BriefingCards summary={data.summary} />}
+          <section ref={mapAreaRef} className="map-area" aria-label={t('map.label')}>
+            <div className="map-frame">
+              {data.units.error && !units ? (
+                <ErrorState message={errorText(data.units.error, t)} onRetry={data.units.retry} />
+              ) : (
+                <Suspense fallback={<MapSkeleton />}>
+                  {!units && <MapSkeleton />}
+                  <MapView
+                    ref={mapHandle}
+                    data={data}
+                    visibleLayers={data.visibleLayers}
+                    level={state.level}
+                    district={state.district}
+                    selectedCode={state.unit}
+                    camera={state.camera}
+                    provinceBbox={config.province.bbox}
+                    basemapStyleUrl={config.basemap_style_url}
+                    ariaLabel={t('map.label')}
+                    onCameraChange={onCameraChange}
+                    onHover={setHover}
+                    onSelectUnit={onSelectUnit}
+                  />
+                </Suspense>
+              )}
+              <HoverTooltip
+                target={hover}
+                unitsByCode={unitsByCode}
+                choropleth={data.choropleth.latest}
+                hotspots={data.hotspots.latest}
+                privacyK={config.privacy_k}
+              />
+              <DataStatus resources={mapResources} />
+              <MapToolbar
+                fullscreen={fullscreen}
+                exporting={exporting}
+                onFullscreen={toggleFullscreen}
+                onExport={exportPng}
+                onPrint={() => window.print()}
+              />
+              {exportError && <ErrorState message={t('export.failed')} onRetry={exportPng} compact />}
+              <p className="map-attribution">{t('map.attribution')}</p>
+            </div>
+            <Legend sections={legend} />
+          </section>
+          <p className="print-note">{synthetic ? t('synthetic.body') : t('map.attribution')}</p>
+        </main>
+        {state.unit && <UnitPanel code={state.unit} period={state.period} onClose={closeUnit} />}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,171 @@
+/**
+ * The legend as data: one section per visible layer, in real units, with the exact colours the
+ * layers draw. The legend panel renders it as HTML and the PNG export draws it on a canvas, so
+ * both always agree with the map.
+ */
+import {
+  MODEL_SETTINGS,
+  type ChoroplethMetric,
+  type ChoroplethResponse,
+  type ModelSetting,
+} from '../../../server/contract';
+import type { HotspotBin } from '../api/pendingContract';
+import type { Formatters } from '../i18n/format';
+import type { MessageKey, Translate } from '../i18n/i18n';
+import { classBounds } from '../style/classify';
+import { GROUP_DENSITY_MAX_PER_KM2, GROUP_DENSITY_TICKS, TIP_HEX_BREAKS } from '../style/domains';
+import {
+  choroplethPalette,
+  HEATMAP_RAMP,
+  HOTSPOT_BIN_COLORS,
+  MODEL_SETTING_COLORS,
+  NO_DATA_COLOR,
+  SUPPRESSED_COLOR,
+  TIP_HEX_RAMP,
+  type Rgb,
+} from '../style/palettes';
+
+export interface LegendSwatch {
+  color: Rgb;
+  label: string;
+}
+
+export type LegendSection =
+  | { kind: 'swatches'; id: string; title: string; unit: string | null; items: LegendSwatch[] }
+  | { kind: 'ramp'; id: string; title: string; unit: string; colors: readonly Rgb[]; ticks: { at: number; label: string }[] };
+
+export const METRIC_LABEL_KEYS: Record<ChoroplethMetric, MessageKey> = {
+  groups_count: 'metric.groups_count',
+  groups_per_1k_households: 'metric.groups_per_1k_households',
+  households_covered_pct: 'metric.households_covered_pct',
+  groups_per_km2: 'metric.groups_per_km2',
+  tips_count: 'metric.tips_count',
+  tips_per_1k_households: 'metric.tips_per_1k_households',
+  events_count: 'metric.events_count',
+  models_count: 'metric.models_count',
+};
+
+export const METRIC_UNIT_KEYS: Record<ChoroplethMetric, MessageKey> = {
+  groups_count: 'measure.groups',
+  groups_per_1k_households: 'measure.groups_per_1k_households',
+  households_covered_pct: 'measure.percent_households',
+  groups_per_km2: 'measure.groups_per_km2',
+  tips_count: 'measure.tips',
+  tips_per_1k_households: 'measure.tips_per_1k_households',
+  events_count: 'measure.events',
+  models_count: 'measure.models',
+};
+
+/** Gi* bins from hottest to coldest, as the legend lists them. */
+export const HOTSPOT_BIN_KEYS: Record<HotspotBin, MessageKey> = {
+  3: 'hotspot.hot99',
+  2: 'hotspot.hot95',
+  1: 'hotspot.hot90',
+  0: 'hotspot.none',
+  [-1]: 'hotspot.cold90',
+  [-2]: 'hotspot.cold95',
+  [-3]: 'hotspot.cold99',
+};
+const HOTSPOT_LEGEND_ORDER: HotspotBin[] = [3, 2, 1, 0, -1, -2, -3];
+
+export const MODEL_SETTING_KEYS: Record<ModelSetting, MessageKey> = {
+  agency: 'setting.agency',
+  enterprise: 'setting.enterprise',
+  hospital: 'setting.hospital',
+  school: 'setting.school',
+};
+
+/** Counts print as integers; rates and densities with one decimal. */
+const COUNT_METRICS = new Set<ChoroplethMetric>(['groups_count', 'tips_count', 'events_count', 'models_count']);
+
+export function formatMetricValue(metric: ChoroplethMetric, value: number, fmt: Formatters): string {
+  return COUNT_METRICS.has(metric) ? fmt.count(value) : fmt.decimal(value);
+}
+
+export interface LegendInputs {
+  choropleth: ChoroplethResponse | null;
+  privacyK: number;
+  /** Layers the role may see and that are switched on. */
+  visibleLayers: ReadonlySet<string>;
+  t: Translate;
+  fmt: Formatters;
+}
+
+function choroplethSection({ choropleth, privacyK, t, fmt }: LegendInputs): LegendSection | null {
+  if (!choropleth) return null;
+  const { metric, breaks } = choropleth;
+  const colors = choroplethPalette(breaks.length - 1);
+  const items: LegendSwatch[] = colors.map((color, i) => {
+    const [lo, hi] = classBounds(breaks, i);
+    return { color, label: `${formatMetricValue(metric, lo, fmt)} – ${formatMetricValue(metric, hi, fmt)}` };
+  });
+  if (choropleth.values.some((v) => v.suppressed)) {
+    items.push({ color: SUPPRESSED_COLOR, label: t('legend.suppressed', { k: privacyK }) });
+  }
+  if (choropleth.values.some((v) => v.value === null && !v.suppressed)) {
+    items.push({ color: NO_DATA_COLOR, label: t('legend.noData') });
+  }
+  return {
+    kind: 'swatches',
+    id: 'choropleth',
+    title: t(METRIC_LABEL_KEYS[metric]),
+    unit: t(METRIC_UNIT_KEYS[metric]),
+    items,
+  };
+}
+
+function heatmapSection({ t, fmt }: LegendInputs): LegendSection {
+  return {
+    kind: 'ramp',
+    id: 'heatmap',
+    title: t('layer.heatmap'),
+    unit: t('measure.groups_per_km2'),
+    colors: HEATMAP_RAMP,
+    ticks: GROUP_DENSITY_TICKS.map((at) => ({
+      at: at / GROUP_DENSITY_MAX_PER_KM2,
+      label: at === GROUP_DENSITY_MAX_PER_KM2 ? `≥ ${fmt.count(at)}` : fmt.count(at),
+    })),
+  };
+}
+
+function hotspotSection({ t }: LegendInputs): LegendSection {
+  return {
+    kind: 'swatches',
+    id: 'hotspots',
+    title: t('layer.hotspots'),
+    unit: t('legend.hotspotUnit'),
+    items: HOTSPOT_LEGEND_ORDER.map((bin) => ({ color: HOTSPOT_BIN_COLORS[String(bin)] as Rgb, label: t(HOTSPOT_BIN_KEYS[bin]) })),
+  };
+}
+
+function tipHexSection({ privacyK, t, fmt }: LegendInputs): LegendSection {
+  const items: LegendSwatch[] = TIP_HEX_BREAKS.map((lo, i) => {
+    const next = TIP_HEX_BREAKS[i + 1];
+    const label = next === undefined ? `≥ ${fmt.count(lo)}` : `${fmt.count(lo)} – ${fmt.count(next - 1)}`;
+    return { color: TIP_HEX_RAMP[i] as Rgb, label };
+  });
+  items.push({ color: SUPPRESSED_COLOR, label: t('legend.suppressed', { k: privacyK }) });
+  return { kind: 'swatches', id: 'tipHex', title: t('layer.tipHex'), unit: t('measure.tipsPerCell'), items };
+}
+
+function modelsSection({ t }: LegendInputs): LegendSection {
+  return {
+    kind: 'swatches',
+    id: 'models',
+    title: t('layer.models'),
+    unit: null,
+    items: MODEL_SETTINGS.map((setting) => ({ color: MODEL_SETTING_COLORS[setting], label: t(MODEL_SETTING_KEYS[setting]) })),
+  };
+}
+
+export function buildLegend(inputs: LegendInputs): LegendSection[] {
+  const on = (id: string) => inputs.visibleLayers.has(id);
+  const sections: (LegendSection | null)[] = [
+    on('choropleth') ? choroplethSection(inputs) : null,
+    on('heatmap') ? heatmapSection(inputs) : null,
+    on('hotspots') ? hotspotSection(inputs) : null,
+    on('tipHex') ? tipHexSection(inputs) : null,
+    on('models') ? modelsSection(inputs) : null,
+  ];
+  return sections.filter((s): s is LegendSection => s !== null);
+}

@@ -1,0 +1,17 @@
+/** Entry point: fonts (Noto Sans with its Vietnamese subset, self-hosted), styles, the app. */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import '@fontsource/noto-sans/400.css';
+import '@fontsource/noto-sans/600.css';
+import '@fontsource/noto-sans/700.css';
+import './styles/app.css';
+import './styles/print.css';
+import { App } from './App';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

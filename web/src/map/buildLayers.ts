@@ -1,0 +1,81 @@
+/**
+ * The deck.gl layers of the view, bottom to top, from the data and the view state. A layer is
+ * created the first time it is switched on and then kept, switched with `visible`, so toggling
+ * keeps its GPU buffers while layers nobody opened cost nothing (each one's shaders take
+ * seconds to compile on a software renderer). Names are MapLibre symbol layers of the basemap.
+ */
+import type { Layer } from '@deck.gl/core';
+import type { ChoroplethResponse, GridResponse } from '../../../server/contract';
+import type { HotspotsResponse } from '../api/pendingContract';
+import type { MapLayerId } from '../state/atlasState';
+import type { UnitLayers } from '../state/useAtlasData';
+import { BOUNDARY_LAYER_ID, COMMUNE_LABEL_LAYER_ID } from './basemapStyle';
+import type { ModelPoints } from './decodePoints';
+import type { DensityCell } from './heatmapCells';
+import { choroplethLayer } from './layers/choroplethLayer';
+import { groupDensityHeatmap } from './layers/groupDensityHeatmap';
+import { hotspotLayer } from './layers/hotspotLayer';
+import { modelPointsLayer } from './layers/modelPointsLayer';
+import { tipHexLayer } from './layers/tipHexLayer';
+
+export interface LayerInputs {
+  units: UnitLayers | null;
+  choropleth: ChoroplethResponse | null;
+  level: 'commune' | 'district';
+  densityCells: DensityCell[];
+  tipGrid: GridResponse | null;
+  hotspots: HotspotsResponse | null;
+  models: ModelPoints | null;
+  visible: ReadonlySet<MapLayerId>;
+  /** Layers switched on at some point in this map's life. */
+  created: ReadonlySet<MapLayerId>;
+  district: string | null;
+  selectedCode: string | null;
+  zoom: number;
+  latitude: number;
+  cellSpacingMeters: number;
+}
+
+export function buildLayers(input: LayerInputs): Layer[] {
+  const on = (id: MapLayerId) => input.visible.has(id);
+  const choroplethUnits = input.units ? (input.level === 'district' ? input.units.districts : input.units.communes) : null;
+  const factories: [MapLayerId, () => Layer][] = [
+    [
+      'choropleth',
+      () =>
+        choroplethLayer({
+          units: choroplethUnits,
+          choropleth: input.choropleth,
+          visible: on('choropleth'),
+          district: input.district,
+          selectedCode: input.selectedCode,
+          beforeId: BOUNDARY_LAYER_ID,
+        }),
+    ],
+    [
+      'hotspots',
+      () =>
+        hotspotLayer({
+          communes: input.units?.communes ?? null,
+          hotspots: input.hotspots,
+          visible: on('hotspots'),
+          beforeId: BOUNDARY_LAYER_ID,
+        }),
+    ],
+    [
+      'heatmap',
+      () =>
+        groupDensityHeatmap({
+          cells: input.densityCells,
+          visible: on('heatmap'),
+          zoom: input.zoom,
+          latitude: input.latitude,
+          cellSpacingMeters: input.cellSpacingMeters,
+          beforeId: BOUNDARY_LAYER_ID,
+        }),
+    ],
+    ['tipHex', () => tipHexLayer({ cells: input.tipGrid?.cells ?? [], visible: on('tipHex'), beforeId: BOUNDARY_LAYER_ID })],
+    ['models', () => modelPointsLayer({ points: input.models, visible: on('models'), beforeId: COMMUNE_LABEL_LAYER_ID })],
+  ];
+  return factories.filter(([id]) => input.created.has(id)).map(([, make]) => make());
+}

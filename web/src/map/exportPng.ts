@@ -1,0 +1,169 @@
+/**
+ * PNG export of the current map: the map canvases (MapLibre, and deck.gl's if it has its own)
+ * composed on one canvas with the title, the period, the legend drawn from the same legend
+ * model as the panel, and the data note. The map is created with preserveDrawingBuffer so its
+ * last frame can be read at any time.
+ */
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { LegendSection } from '../legend/legendModel';
+import { cssColor } from '../style/palettes';
+import { LABEL_CSS_FAMILY } from './fontFaces';
+
+export interface ExportSpec {
+  title: string;
+  subtitle: string;
+  /** Shown as a coloured band above the title, e.g. "Simulated data". */
+  banner: string | null;
+  legendTitle: string;
+  legend: LegendSection[];
+  notes: string[];
+}
+
+/** Layout in CSS pixels; multiplied by the map's device pixel ratio. */
+const LAYOUT = {
+  padding: 24,
+  bannerHeight: 30,
+  headerHeight: 64,
+  gap: 20,
+  legendWidth: 300,
+  noteLineHeight: 18,
+  sectionGap: 14,
+  swatchWidth: 22,
+  swatchHeight: 14,
+  rowHeight: 20,
+  rampWidth: 240,
+  rampHeight: 14,
+} as const;
+
+const INK = '#1a1a1a';
+const MUTED = '#555555';
+const PAPER = '#ffffff';
+const BANNER_FILL = '#7a1f00';
+const BANNER_INK = '#ffffff';
+const FRAME = '#8a8a8a';
+
+function font(size: number, weight = 400): string {
+  return `${weight} ${size}px "${LABEL_CSS_FAMILY}", "DejaVu Sans", sans-serif`;
+}
+
+function legendHeight(sections: LegendSection[]): number {
+  let height = 26;
+  for (const section of sections) {
+    height += 20 + (section.unit ? 16 : 0);
+    height += section.kind === 'swatches' ? section.items.length * LAYOUT.rowHeight : LAYOUT.rampHeight + 24;
+    height += LAYOUT.sectionGap;
+  }
+  return height;
+}
+
+function drawLegend(ctx: CanvasRenderingContext2D, spec: ExportSpec, x: number, y: number): void {
+  let cursor = y;
+  ctx.fillStyle = INK;
+  ctx.font = font(16, 700);
+  ctx.fillText(spec.legendTitle, x, cursor + 16);
+  cursor += 26;
+  for (const section of spec.legend) {
+    ctx.fillStyle = INK;
+    ctx.font = font(14, 600);
+    ctx.fillText(section.title, x, cursor + 14);
+    cursor += 20;
+    if (section.unit) {
+      ctx.fillStyle = MUTED;
+      ctx.font = font(12);
+      ctx.fillText(section.unit, x, cursor + 12);
+      cursor += 16;
+    }
+    if (section.kind === 'swatches') {
+      for (const item of section.items) {
+        ctx.fillStyle = cssColor(item.color);
+        ctx.fillRect(x, cursor + 3, LAYOUT.swatchWidth, LAYOUT.swatchHeight);
+        ctx.strokeStyle = FRAME;
+        ctx.lineWidth = 0.5;
+        ctx.strokeRect(x, cursor + 3, LAYOUT.swatchWidth, LAYOUT.swatchHeight);
+        ctx.fillStyle = INK;
+        ctx.font = font(12);
+        ctx.fillText(item.label, x + LAYOUT.swatchWidth + 8, cursor + 14);
+        cursor += LAYOUT.rowHeight;
+      }
+    } else {
+      const gradient = ctx.createLinearGradient(x, 0, x + LAYOUT.rampWidth, 0);
+      section.colors.forEach((color, i) => gradient.addColorStop(i / Math.max(1, section.colors.length - 1), cssColor(color)));
+      ctx.fillStyle = gradient;
+      ctx.fillRect(x, cursor + 2, LAYOUT.rampWidth, LAYOUT.rampHeight);
+      ctx.fillStyle = INK;
+      ctx.font = font(11);
+      for (const tick of section.ticks) {
+        const tx = x + tick.at * LAYOUT.rampWidth;
+        ctx.textAlign = tick.at <= 0 ? 'left' : tick.at >= 1 ? 'right' : 'center';
+        ctx.fillText(tick.label, tx, cursor + LAYOUT.rampHeight + 16);
+      }
+      ctx.textAlign = 'left';
+      cursor += LAYOUT.rampHeight + 24;
+    }
+    cursor += LAYOUT.sectionGap;
+  }
+}
+
+/** The map's canvases at their on-screen offsets, in DOM (stacking) order. */
+function drawMapCanvases(ctx: CanvasRenderingContext2D, map: MapLibreMap, x: number, y: number): void {
+  const container = map.getContainer();
+  const origin = container.getBoundingClientRect();
+  for (const canvas of container.querySelectorAll('canvas')) {
+    const rect = canvas.getBoundingClientRect();
+    if (rect.width === 0 || rect.height === 0) continue;
+    ctx.drawImage(canvas, x + rect.left - origin.left, y + rect.top - origin.top, rect.width, rect.height);
+  }
+}
+
+export async function exportMapImage(map: MapLibreMap, spec: ExportSpec): Promise<Blob> {
+  await document.fonts.load(font(16, 700), spec.title);
+  const container = map.getContainer();
+  const mapWidth = container.clientWidth;
+  const mapHeight = container.clientHeight;
+  const scale = map.getCanvas().width / Math.max(1, map.getCanvas().clientWidth);
+  const top = LAYOUT.padding + (spec.banner ? LAYOUT.bannerHeight + 8 : 0);
+  const bodyTop = top + LAYOUT.headerHeight;
+  const bodyHeight = Math.max(mapHeight, legendHeight(spec.legend));
+  const width = LAYOUT.padding * 2 + mapWidth + LAYOUT.gap + LAYOUT.legendWidth;
+  const height = bodyTop + bodyHeight + LAYOUT.gap + spec.notes.length * LAYOUT.noteLineHeight + LAYOUT.padding;
+
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.round(width * scale);
+  canvas.height = Math.round(height * scale);
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('This browser cannot draw the export image (no 2D canvas).');
+  ctx.scale(scale, scale);
+  ctx.fillStyle = PAPER;
+  ctx.fillRect(0, 0, width, height);
+  ctx.textBaseline = 'alphabetic';
+
+  if (spec.banner) {
+    ctx.fillStyle = BANNER_FILL;
+    ctx.fillRect(LAYOUT.padding, LAYOUT.padding, width - 2 * LAYOUT.padding, LAYOUT.bannerHeight);
+    ctx.fillStyle = BANNER_INK;
+    ctx.font = font(14, 700);
+    ctx.fillText(spec.banner, LAYOUT.padding + 10, LAYOUT.padding + 20);
+  }
+  ctx.fillStyle = INK;
+  ctx.font = font(22, 700);
+  ctx.fillText(spec.title, LAYOUT.padding, top + 26);
+  ctx.fillStyle = MUTED;
+  ctx.font = font(15);
+  ctx.fillText(spec.subtitle, LAYOUT.padding, top + 50);
+
+  drawMapCanvases(ctx, map, LAYOUT.padding, bodyTop);
+  ctx.strokeStyle = FRAME;
+  ctx.lineWidth = 1;
+  ctx.strokeRect(LAYOUT.padding, bodyTop, mapWidth, mapHeight);
+  drawLegend(ctx, spec, LAYOUT.padding + mapWidth + LAYOUT.gap, bodyTop);
+
+  ctx.fillStyle = MUTED;
+  ctx.font = font(12);
+  spec.notes.forEach((note, i) => {
+    ctx.fillText(note, LAYOUT.padding, bodyTop + bodyHeight + LAYOUT.gap + (i + 1) * LAYOUT.noteLineHeight - 4);
+  });
+
+  return new Promise<Blob>((resolve, reject) => {
+    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('The export image could not be encoded.'))), 'image/png');
+  });
+}

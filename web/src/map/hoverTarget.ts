@@ -1,0 +1,45 @@
+/** Turns a deck.gl picking result into the tooltip's HoverTarget. */
+import type { PickingInfo } from '@deck.gl/core';
+import { MODEL_SETTINGS, type GridCell } from '../../../server/contract';
+import type { UnitFeature } from '../api/pendingContract';
+import type { HoverTarget } from '../state/hover';
+import type { ModelPoints } from './decodePoints';
+import { CHOROPLETH_LAYER_ID } from './layers/choroplethLayer';
+import { HOTSPOT_LAYER_ID } from './layers/hotspotLayer';
+import { MODELS_LAYER_ID } from './layers/modelPointsLayer';
+import { TIP_HEX_LAYER_ID } from './layers/tipHexLayer';
+
+/** Founding days in the points stream count from this date. */
+const DAY_EPOCH_MS = Date.UTC(2017, 0, 1);
+const MS_PER_DAY = 86_400_000;
+
+function dayToIsoDate(day: number): string {
+  return new Date(DAY_EPOCH_MS + day * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+export function hoverTarget(info: PickingInfo, models: ModelPoints | null): HoverTarget | null {
+  if (!info.picked || !info.layer) return null;
+  const { x, y } = info;
+  const layerId = info.layer.id;
+  if (layerId === CHOROPLETH_LAYER_ID || layerId === HOTSPOT_LAYER_ID) {
+    const feature = info.object as UnitFeature | undefined;
+    if (!feature) return null;
+    return { kind: 'unit', layer: layerId === HOTSPOT_LAYER_ID ? 'hotspots' : 'choropleth', code: feature.properties.code, x, y };
+  }
+  if (layerId.startsWith(TIP_HEX_LAYER_ID)) {
+    const cell = info.object as GridCell | undefined;
+    if (!cell) return null;
+    return { kind: 'tipCell', h3: cell.h3, count: cell.count, suppressed: cell.suppressed === true, x, y };
+  }
+  if (layerId === MODELS_LAYER_ID && models && info.index >= 0 && info.index < models.count) {
+    const kind = models.kinds[info.index] as number;
+    return {
+      kind: 'model',
+      setting: MODEL_SETTINGS[kind] ?? null,
+      foundedOn: dayToIsoDate(models.days[info.index] as number),
+      x,
+      y,
+    };
+  }
+  return null;
+}

@@ -1,0 +1,51 @@
+/**
+ * Tips per H3 cell from /api/grid?layer=tips. The server has already applied the minimum cell
+ * count k (with secondary suppression): a suppressed cell is drawn in the "suppressed" grey with
+ * a dark outline, never as 0 and never in a class colour. Empty cells are not drawn.
+ */
+import { H3HexagonLayer, type H3HexagonLayerProps } from '@deck.gl/geo-layers';
+import type { GridCell } from '../../../../server/contract';
+import { classIndex } from '../../style/classify';
+import { TIP_HEX_BREAKS } from '../../style/domains';
+import { SUPPRESSED_COLOR, TIP_HEX_RAMP, type Rgb } from '../../style/palettes';
+import type { InterleavedProps } from './interleaved';
+
+export const TIP_HEX_LAYER_ID = 'tip-hex';
+
+const FILL_ALPHA = 215;
+const SUPPRESSED_OUTLINE: [number, number, number, number] = [60, 60, 60, 255];
+const CELL_OUTLINE: [number, number, number, number] = [255, 255, 255, 160];
+/** An open-ended top class: the breaks' last value starts it. */
+const OPEN_TOP = Number.POSITIVE_INFINITY;
+
+export interface TipHexLayerInput {
+  cells: GridCell[];
+  visible: boolean;
+  beforeId: string;
+}
+
+function tipCellColor(cell: GridCell): Rgb {
+  if (cell.suppressed || cell.count === null) return SUPPRESSED_COLOR;
+  return TIP_HEX_RAMP[classIndex(cell.count, [...TIP_HEX_BREAKS, OPEN_TOP])] as Rgb;
+}
+
+export function tipHexLayer(input: TipHexLayerInput): H3HexagonLayer<GridCell> {
+  const drawn = input.cells.filter((cell) => cell.suppressed || (cell.count ?? 0) > 0);
+  const props: H3HexagonLayerProps<GridCell> & InterleavedProps = {
+    id: TIP_HEX_LAYER_ID,
+    data: drawn,
+    visible: input.visible,
+    beforeId: input.beforeId,
+    pickable: true,
+    autoHighlight: true,
+    extruded: false,
+    stroked: true,
+    highPrecision: 'auto',
+    getHexagon: (cell) => cell.h3,
+    getFillColor: (cell) => [...tipCellColor(cell), FILL_ALPHA],
+    getLineColor: (cell) => (cell.suppressed ? SUPPRESSED_OUTLINE : CELL_OUTLINE),
+    lineWidthUnits: 'pixels',
+    getLineWidth: (cell) => (cell.suppressed ? 1.5 : 0.5),
+  };
+  return new H3HexagonLayer<GridCell>(props);
+}

@@ -1,0 +1,48 @@
+/** Title, the briefing/explore switch, language, and who is logged in (with logout). */
+import type { SessionResponse } from '../api/pendingContract';
+import { useI18n, type MessageKey } from '../i18n/i18n';
+import { VIEWS, type Language, type View } from '../state/atlasState';
+import { LanguageSwitch } from './LanguageSwitch';
+
+const VIEW_KEYS: Record<View, MessageKey> = { briefing: 'view.briefing', explore: 'view.explore' };
+const ROLE_KEYS: Record<SessionResponse['role'], MessageKey> = {
+  viewer: 'role.viewer',
+  analyst: 'role.analyst',
+  admin: 'role.admin',
+};
+
+interface AppHeaderProps {
+  view: View;
+  session: SessionResponse;
+  onView: (view: View) => void;
+  onLanguage: (lang: Language) => void;
+  onLogout: () => void;
+}
+
+export function AppHeader({ view, session, onView, onLanguage, onLogout }: AppHeaderProps) {
+  const { t } = useI18n();
+  return (
+    <header className="app-header">
+      <div className="app-header__title">
+        <h1>{t('app.title')}</h1>
+        <p>{t('app.subtitle')}</p>
+      </div>
+      <nav className="segmented" aria-label={t('view.label')}>
+        {VIEWS.map((v) => (
+          <button key={v} type="button" className="segmented__item" aria-pressed={v === view} onClick={() => onView(v)} data-testid={`view-${v}`}>
+            {t(VIEW_KEYS[v])}
+          </button>
+        ))}
+      </nav>
+      <div className="app-header__tools">
+        <LanguageSwitch onChange={onLanguage} />
+        <span className="app-header__user" data-testid="user">
+          {session.username} · {t(ROLE_KEYS[session.role])}
+        </span>
+        <button type="button" className="button" onClick={onLogout} data-testid="logout">
+          {t('action.logout')}
+        </button>
+      </div>
+    </header>
+  );
+}

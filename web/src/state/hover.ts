@@ -1,0 +1,7 @@
+/** What the pointer is over on the map, as the tooltip needs it (no deck.gl types here). */
+import type { ModelSetting } from '../../../server/contract';
+
+export type HoverTarget =
+  | { kind: 'unit'; layer: 'choropleth' | 'hotspots'; code: string; x: number; y: number }
+  | { kind: 'tipCell'; h3: string; count: number | null; suppressed: boolean; x: number; y: number }
+  | { kind: 'model'; setting: ModelSetting | null; foundedOn: string; x: number; y: number };

@@ -1,0 +1,63 @@
+/**
+ * Periods the UI offers: the whole published period, a single year, everything up to the end
+ * of a year (how the network grew), or custom dates. Pure functions over ISO date strings.
+ */
+import { PUBLISHED_PERIOD, type Period } from '../../../server/contract';
+
+export const FIRST_YEAR = Number(PUBLISHED_PERIOD.from.slice(0, 4));
+export const LAST_YEAR = Number(PUBLISHED_PERIOD.to.slice(0, 4));
+
+export type PeriodMode = 'all' | 'cumulative' | 'year' | 'custom';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function isIsoDate(text: string): boolean {
+  if (!ISO_DATE.test(text)) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+}
+
+/** The data end on the review conference date, so the last year stops there. */
+function yearStart(year: number): string {
+  return year === FIRST_YEAR ? PUBLISHED_PERIOD.from : `${year}-01-01`;
+}
+
+export function yearEnd(year: number): string {
+  return year >= LAST_YEAR ? PUBLISHED_PERIOD.to : `${year}-12-31`;
+}
+
+function clampYear(year: number): number {
+  return Math.min(LAST_YEAR, Math.max(FIRST_YEAR, Math.round(year)));
+}
+
+export function wholePeriod(): Period {
+  return { from: PUBLISHED_PERIOD.from, to: PUBLISHED_PERIOD.to };
+}
+
+export function periodForYear(year: number, mode: 'cumulative' | 'year'): Period {
+  const y = clampYear(year);
+  return { from: mode === 'year' ? yearStart(y) : PUBLISHED_PERIOD.from, to: yearEnd(y) };
+}
+
+/** The year the slider shows: the year the period ends in. */
+export function yearOfPeriod(period: Period): number {
+  return clampYear(Number(period.to.slice(0, 4)));
+}
+
+export function periodMode(period: Period): PeriodMode {
+  const year = yearOfPeriod(period);
+  if (period.from === PUBLISHED_PERIOD.from && period.to === PUBLISHED_PERIOD.to) return 'all';
+  // 2017 alone is both "up to the end of 2017" and "during 2017": read it as cumulative, so
+  // the slider keeps showing the network's growth when it moves on from there.
+  if (period.to === yearEnd(year) && period.from === PUBLISHED_PERIOD.from) return 'cumulative';
+  if (period.to === yearEnd(year) && period.from === yearStart(year)) return 'year';
+  return 'custom';
+}
+
+/** Keeps a period inside the published range with from ≤ to; null when it cannot be read. */
+export function normalizePeriod(from: string | null, to: string | null): Period | null {
+  if (from === null || to === null || !isIsoDate(from) || !isIsoDate(to)) return null;
+  const lo = from < PUBLISHED_PERIOD.from ? PUBLISHED_PERIOD.from : from;
+  const hi = to > PUBLISHED_PERIOD.to ? PUBLISHED_PERIOD.to : to;
+  return lo <= hi ? { from: lo, to: hi } : null;
+}

@@ -1,0 +1,113 @@
+/**
+ * The datasets the current view needs, each fetched only while its layer is on and the role may
+ * see it, keyed by exactly the inputs that change the answer (so toggling the language or the
+ * side panel never refetches the map).
+ */
+import { useMemo } from 'react';
+import { DEFAULT_CLASSES, PUBLISHED_PERIOD } from '../../../server/contract';
+import type { ChoroplethResponse, GridResponse, SummaryResponse } from '../../../server/contract';
+import {
+  getChoropleth,
+  getGrid,
+  getHotspots,
+  getModelPointsArrow,
+  getSummary,
+  getUnits,
+} from '../api/client';
+import type { HotspotsResponse, Role, UnitsResponse } from '../api/pendingContract';
+import type { ModelPoints } from '../map/decodePoints';
+import { GRID_RESOLUTION } from '../style/domains';
+import type { AtlasState, MapLayerId } from './atlasState';
+import { canSeeLayer } from './permissions';
+import { useResource, type Resource } from './useResource';
+
+/** Hotspots on tips per 1,000 households, so big communes are not hot merely for being big. */
+const HOTSPOT_VALUE = 'per_1k_households';
+/** Benjamini–Hochberg correction on: 137 simultaneous tests would otherwise flag noise. */
+const HOTSPOT_FDR = true;
+
+export interface UnitLayers {
+  communes: UnitsResponse;
+  districts: UnitsResponse;
+  province: UnitsResponse;
+}
+
+export interface AtlasData {
+  units: Resource<UnitLayers>;
+  summary: Resource<SummaryResponse>;
+  choropleth: Resource<ChoroplethResponse>;
+  groupGrid: Resource<GridResponse>;
+  tipGrid: Resource<GridResponse>;
+  hotspots: Resource<HotspotsResponse>;
+  models: Resource<ModelPoints>;
+  /** Layers that are switched on and allowed for the role. */
+  visibleLayers: ReadonlySet<MapLayerId>;
+  /** Every resource the view needs has answered (or failed). */
+  settled: boolean;
+}
+
+async function loadUnits(signal: AbortSignal): Promise<UnitLayers> {
+  const [communes, districts, province] = await Promise.all([
+    getUnits('commune', signal),
+    getUnits('district', signal),
+    getUnits('province', signal),
+  ]);
+  return { communes, districts, province };
+}
+
+async function loadModels(state: AtlasState, signal: AbortSignal): Promise<ModelPoints> {
+  // Models count from their founding up to the end of the period: the network as it stood.
+  const period = { from: PUBLISHED_PERIOD.from, to: state.period.to };
+  const buffer = await getModelPointsArrow({ period, district: state.district }, signal);
+  const { decodeModelPoints } = await import('../map/decodePoints');
+  return decodeModelPoints(buffer);
+}
+
+export function useAtlasData(state: AtlasState, role: Role): AtlasData {
+  const layerKey = state.layers.join(',');
+  const visibleLayers = useMemo(
+    () => new Set(state.layers.filter((layer) => canSeeLayer(role, layer))),
+    // The key stands for the layer list; a new array with the same layers is the same set.
+    [layerKey, role],
+  );
+  const on = (layer: MapLayerId) => visibleLayers.has(layer);
+  const { period, district } = state;
+  const areaKey = `${period.from}|${period.to}|${district ?? ''}`;
+
+  const units = useResource('units-2019', loadUnits);
+  const summary = useResource(`summary|${areaKey}`, (signal) => getSummary({ period, district }, signal));
+  const choropleth = useResource(
+    on('choropleth') ? `choropleth|${state.metric}|${state.level}|${state.scheme}|${areaKey}` : null,
+    (signal) =>
+      getChoropleth(
+        { metric: state.metric, level: state.level, scheme: state.scheme, classes: DEFAULT_CLASSES, period, district },
+        signal,
+      ),
+  );
+  // Groups are "active at the end of the period", so only `to` and the district matter.
+  const groupGrid = useResource(on('heatmap') ? `groups|${period.to}|${district ?? ''}` : null, (signal) =>
+    getGrid({ layer: 'groups', resolution: GRID_RESOLUTION, period: { from: PUBLISHED_PERIOD.from, to: period.to }, district }, signal),
+  );
+  const tipGrid = useResource(on('tipHex') ? `tips|${areaKey}` : null, (signal) =>
+    getGrid({ layer: 'tips', resolution: GRID_RESOLUTION, period, district }, signal),
+  );
+  const hotspots = useResource(on('hotspots') ? `hotspots|${period.from}|${period.to}` : null, (signal) =>
+    getHotspots({ period, value: HOTSPOT_VALUE, fdr: HOTSPOT_FDR }, signal),
+  );
+  const models = useResource(on('models') ? `models|${period.to}|${district ?? ''}` : null, (signal) =>
+    loadModels(state, signal),
+  );
+
+  const all = [units, summary, choropleth, groupGrid, tipGrid, hotspots, models];
+  return {
+    units,
+    summary,
+    choropleth,
+    groupGrid,
+    tipGrid,
+    hotspots,
+    models,
+    visibleLayers,
+    settled: all.every((r) => r.settled),
+  };
+}
