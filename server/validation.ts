@@ -110,8 +110,17 @@ export function readQuery<S extends z.ZodType>(c: Context, schema: S): z.output<
   return parseOrThrow(schema, single);
 }
 
-/** The JSON body parsed by `schema`. */
+/**
+ * The JSON body parsed by `schema`. Body routes take no query parameters: a period put in the
+ * URL instead of the body is an error, not silently replaced by the default.
+ */
 export async function readJson<S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S>> {
+  const stray = Object.keys(c.req.queries());
+  if (stray.length > 0) {
+    throw badRequest('unknown_parameter', `Invalid request: ${stray.join(', ')} ${stray.length > 1 ? 'are' : 'is'} not a known parameter; this endpoint reads a JSON body only.`, {
+      issues: stray.map((parameter) => ({ parameter, problem: 'is not a known parameter' })),
+    });
+  }
   let raw: unknown;
   try {
     raw = await c.req.json();

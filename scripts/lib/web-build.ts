@@ -30,6 +30,8 @@ export function ensureWebBuild(log: (line: string) => void = console.log): void 
   const result = spawnSync(process.execPath, [path.join(REPO_ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], {
     cwd: REPO_ROOT,
     stdio: 'inherit',
+    // Under Vitest NODE_ENV is "test", which would bundle React's development build.
+    env: { ...process.env, NODE_ENV: 'production' },
   });
   if (result.status !== 0) throw new Error('vite build failed; see the messages above.');
   log(`Web app built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);

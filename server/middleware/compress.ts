@@ -4,7 +4,7 @@
  */
 import { promisify } from 'node:util';
 import { brotliCompress, gzip, constants } from 'node:zlib';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 
 /** Below 1 KiB the headers cost more than compression saves. */
 const MIN_BYTES = 1024;
@@ -28,7 +28,7 @@ export function compress(): MiddlewareHandler {
     const headers = new Headers(res.headers);
     headers.append('Vary', 'Accept-Encoding');
     if (body.length < MIN_BYTES) {
-      c.res = new Response(body, { status: res.status, headers });
+      replaceResponse(c, new Response(body, { status: res.status, headers }));
       return;
     }
     const compressed =
@@ -37,6 +37,15 @@ export function compress(): MiddlewareHandler {
         : await gzipAsync(body);
     headers.set('Content-Encoding', encoding);
     headers.set('Content-Length', String(compressed.length));
-    c.res = new Response(compressed, { status: res.status, headers });
+    replaceResponse(c, new Response(compressed, { status: res.status, headers }));
   };
+}
+
+/**
+ * Hono copies the old response's headers over a response assigned to c.res, which would put
+ * back the uncompressed Vary (dropping Accept-Encoding); `headers` already holds every old header.
+ */
+function replaceResponse(c: Context, response: Response): void {
+  c.res = undefined;
+  c.res = response;
 }

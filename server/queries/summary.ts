@@ -37,17 +37,23 @@ function fromSums(sum: Record<string, number>): SummaryNumbers {
   };
 }
 
-export async function summaryNumbers(source: RollupSource, filter: DataFilter): Promise<SummaryNumbers> {
-  return fromSums(sumTotals(await communeTotals(source, filter)));
+export interface ProvinceSummary {
+  totals: CommuneTotals;
+  /** The summary of the communes `include` accepts (all by default). */
+  numbers: (include?: (code: string) => boolean) => SummaryNumbers;
+}
+
+/** Every commune's totals for the period (one rollup read), summarised for any subset. */
+export async function provinceSummary(source: RollupSource, period: DataFilter['period']): Promise<ProvinceSummary> {
+  const totals = await communeTotals(source, { period, district: null });
+  return { totals, numbers: (include) => fromSums(sumTotals(totals, include)) };
 }
 
 /** Sensitive outcome figures of every district, for district-level privacy checks: key → district → count. */
-export async function sensitiveOutcomesByDistrict(
-  source: RollupSource,
-  filter: DataFilter,
+export function sensitiveOutcomesByDistrict(
+  totals: CommuneTotals,
   districtOf: (commune: string) => string | null,
-): Promise<Map<SummaryOutcomeKey, Map<string, number>>> {
-  const totals: CommuneTotals = await communeTotals(source, { ...filter, district: null });
+): Map<SummaryOutcomeKey, Map<string, number>> {
   const byKey = new Map<SummaryOutcomeKey, Map<string, number>>();
   for (const key of ['security_tips_provided', ...OUTCOME_KINDS] as SummaryOutcomeKey[]) {
     const districts = new Map<string, number>();

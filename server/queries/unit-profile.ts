@@ -18,17 +18,29 @@ function rankOf(values: PublishedValue[], code: string): number | null {
   return 1 + values.filter((v) => v.value !== null && v.value > own).length;
 }
 
-function comparison(unit: UnitRecord, all: PublishedValue[], raw: { code: string; value: number }[], peersOfDistrict: Set<string>): UnitComparison {
+/**
+ * `districtHidden`: the commune's district total is suppressed on the district map; its average
+ * over the district's communes (total ÷ communes) would give that total away, so it is hidden too.
+ */
+function comparison(
+  unit: UnitRecord,
+  all: PublishedValue[],
+  raw: { code: string; value: number }[],
+  peersOfDistrict: Set<string>,
+  districtHidden: boolean,
+): UnitComparison {
   return {
     value: all.find((v) => v.code === unit.code)?.value ?? null,
     rank: rankOf(all, unit.code),
     of: all.length,
-    district_average: unit.level === 'commune' ? mean(raw.filter((v) => peersOfDistrict.has(v.code)).map((v) => v.value)) : null,
+    district_average:
+      unit.level === 'commune' && !districtHidden ? mean(raw.filter((v) => peersOfDistrict.has(v.code)).map((v) => v.value)) : null,
     province_average: mean(raw.map((v) => v.value)),
   };
 }
 
-async function yearly(dataset: Dataset, unit: UnitRecord, period: Period, k: number): Promise<UnitProfileResponse['yearly']> {
+/** `totalHidden`: the unit's tip total is suppressed, so its years (which add up to it) are all hidden. */
+async function yearly(dataset: Dataset, unit: UnitRecord, period: Period, k: number, totalHidden: boolean): Promise<UnitProfileResponse['yearly']> {
   const scope = { level: unit.level, code: unit.code };
   const [active, fresh, tips, models] = await Promise.all([
     timeseries(dataset.db, 'groups_active', 'year', scope, period),
@@ -37,7 +49,12 @@ async function yearly(dataset: Dataset, unit: UnitRecord, period: Period, k: num
     timeseries(dataset.db, 'models', 'year', scope, period),
   ]);
   // The yearly tips of one unit add up to its total for the period, which is shown too.
-  const hiddenYears = unit.level === 'province' ? new Set<string>() : suppressedKeys(tips.map((t) => ({ key: t.period, count: t.value })), k);
+  const hiddenYears =
+    unit.level === 'province'
+      ? new Set<string>()
+      : totalHidden
+        ? new Set(tips.map((t) => t.period))
+        : suppressedKeys(tips.map((t) => ({ key: t.period, count: t.value })), k);
   return active.map((a, i) => ({
     year: Number(a.period),
     groups_active: a.value,
@@ -54,9 +71,13 @@ export async function unitProfile(dataset: Dataset, unit: UnitRecord, period: Pe
   if (unit.level !== 'province') {
     const peersOfDistrict = new Set(dataset.communes.filter((c) => c.district_code === unit.district_code).map((c) => c.code));
     for (const metric of CHOROPLETH_METRICS) {
+      const metricK = isSensitiveMetric(metric) ? k : 0;
       const raw = metricValuesFromCounts(metric, unit.level, counts, dataset);
-      const published = suppressUnitValues(raw, isSensitiveMetric(metric) ? k : 0);
-      metrics[metric] = comparison(unit, published, raw, peersOfDistrict);
+      const published = suppressUnitValues(raw, metricK);
+      const districtHidden =
+        unit.level === 'commune' &&
+        suppressUnitValues(metricValuesFromCounts(metric, 'district', counts, dataset), metricK).some((v) => v.code === unit.district_code && v.suppressed);
+      metrics[metric] = comparison(unit, published, raw, peersOfDistrict, districtHidden);
     }
   } else {
     // The province as the one "district" holding every commune.
@@ -81,7 +102,7 @@ export async function unitProfile(dataset: Dataset, unit: UnitRecord, period: Pe
     area_km2: unit.area_km2,
     period,
     metrics,
-    yearly: await yearly(dataset, unit, period, k),
+    yearly: await yearly(dataset, unit, period, k, metrics.tips_count?.value === null),
     synthetic: dataset.synthetic,
   };
 }

@@ -31,12 +31,19 @@ const MAX_GROUPS = 5_000;
 const MIN_HOUSEHOLDS_PER_GROUP = 5;
 const MAX_HOUSEHOLDS_PER_GROUP = 60;
 
-const weightValue = z.coerce.number().finite().min(0, 'must be ≥ 0').max(1000);
-const weightParams = Object.fromEntries(PLANNER_FACTORS.map((f) => [`w_${f}`, weightValue.optional()])) as Record<
+const weightValue = z.number().finite().min(0, 'must be ≥ 0').max(1000);
+/** Weights in the query are written-out decimals ("0.3", "2", "1e-1"); an empty or blank value is not 0. */
+const weightText = z
+  .string()
+  .regex(/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/, 'must be a number')
+  .transform(Number)
+  .pipe(weightValue);
+const weightParams = Object.fromEntries(PLANNER_FACTORS.map((f) => [`w_${f}`, weightText.optional()])) as Record<
   `w_${PlannerFactor}`,
-  z.ZodOptional<typeof weightValue>
+  z.ZodOptional<typeof weightText>
 >;
 const rankingQuery = z.object({ ...periodParams, ...weightParams }).strict();
+/** Weights in a JSON body are JSON numbers: "0.3", null or true are type errors, not coerced. */
 const weightsBody = z.partialRecord(z.enum(PLANNER_FACTORS), weightValue).optional();
 const householdsPerGroup = z.number().int().min(MIN_HOUSEHOLDS_PER_GROUP).max(MAX_HOUSEHOLDS_PER_GROUP).optional();
 const groupCount = z.number().int('must be a whole number').min(0).max(MAX_GROUPS);

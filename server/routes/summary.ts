@@ -5,7 +5,7 @@ import { access } from '../auth/access';
 import { OUTCOME_KINDS, type SummaryOutcomeKey, type SummaryResponse } from '../contract';
 import { suppressionK } from '../privacy/policy';
 import { suppressedKeys } from '../privacy/suppression';
-import { sensitiveOutcomesByDistrict, summaryNumbers } from '../queries/summary';
+import { provinceSummary, sensitiveOutcomesByDistrict } from '../queries/summary';
 import { readQuery } from '../validation';
 import type { RouteDeps } from './deps';
 import { filterQuery, toFilter } from './filter-params';
@@ -16,7 +16,9 @@ export function summaryRoutes(deps: RouteDeps) {
   return new Hono<AppEnv>().get('/', access('viewer'), ...deps.data, async (c) => {
     const dataset = c.get('dataset');
     const filter = toFilter(dataset, readQuery(c, filterQuery));
-    const numbers = await summaryNumbers(dataset, filter);
+    const districtOf = (code: string) => dataset.unitByCode.get(code)?.district_code ?? null;
+    const province = await provinceSummary(dataset, filter.period);
+    const numbers = province.numbers(filter.district ? (code) => districtOf(code) === filter.district : undefined);
     const scope = filter.district ? dataset.unitByCode.get(filter.district) : dataset.province;
     const outcomes: SummaryResponse['outcomes'] = { ...numbers.outcomes };
     const suppressed: SummaryOutcomeKey[] = [];
@@ -24,7 +26,7 @@ export function summaryRoutes(deps: RouteDeps) {
     // Province totals are published and never suppressed; one district's small outcome counts
     // are, with the same pattern whichever district is asked for.
     if (filter.district && k > 0) {
-      const byKind = await sensitiveOutcomesByDistrict(dataset, filter, (code) => dataset.unitByCode.get(code)?.district_code ?? null);
+      const byKind = sensitiveOutcomesByDistrict(province.totals, districtOf);
       for (const key of SENSITIVE_KEYS) {
         const counts = byKind.get(key) ?? new Map<string, number>();
         const cells = dataset.districts.map((d) => ({ key: d.code, count: counts.get(d.code) ?? 0 }));

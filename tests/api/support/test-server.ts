@@ -1,0 +1,131 @@
+/**
+ * Real servers for the API tests. The shared one comes from the global setup; a test file that
+ * hammers heavy routes or needs its own state (audit log, rate-limit windows, users) starts its
+ * own with `startTestServer`, on a free port over the same demo build.
+ *
+ * Logging in is limited to 10 attempts a minute per client address, so these helpers log in
+ * from a random loopback address (127.x.y.z is all this machine) instead of 127.0.0.1: the test
+ * files together would otherwise exhaust the shared server's budget within a run.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { inject } from 'vitest';
+import type { Role } from '../../../server/auth/roles';
+import { configFromEnv, type ServerConfig } from '../../../server/config';
+import { startServer, type RunningServer } from '../../../server/main';
+import { anonymousClient, type ApiClient } from '../../support/api-client';
+import { loginFrom } from './raw-http';
+
+/**
+ * Heavy routes allow 120 requests a minute per user in production; tests that send hundreds on
+ * purpose lift that (the limit itself is tested on its own in sessions-csrf.test.ts).
+ */
+export const TEST_HEAVY_REQUESTS_PER_MINUTE = 1_000_000;
+
+/** The audit log appends after the response is sent; give the last lines time to land before the state folder goes. */
+const AUDIT_FLUSH_MS = 300;
+
+export interface TestServer {
+  url: string;
+  stateDir: string;
+  running: RunningServer;
+  /** A logged-in client of this role (one login per role, reused). */
+  session(role: Role): Promise<ApiClient>;
+  anonymous(): ApiClient;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(overrides: Partial<ServerConfig> = {}): Promise<TestServer> {
+  const stateDir = mkdtempSync(path.join(os.tmpdir(), 'tlg-api-test-state-'));
+  const running = await startServer(
+    {
+      ...configFromEnv(),
+      dataDir: inject('dataDir'),
+      host: '127.0.0.1',
+      port: 0,
+      stateDir,
+      demoPassword: inject('demoPassword'),
+      logRequests: false,
+      heavyRequestsPerMinute: TEST_HEAVY_REQUESTS_PER_MINUTE,
+      ...overrides,
+    },
+    () => {},
+  );
+  await running.ready;
+  const sessions = new Map<Role, Promise<ApiClient>>();
+  return {
+    url: running.url,
+    stateDir,
+    running,
+    session(role) {
+      let client = sessions.get(role);
+      if (!client) {
+        client = logIn(role, running.url);
+        sessions.set(role, client);
+      }
+      return client;
+    },
+    anonymous: () => anonymousClient(running.url),
+    async close() {
+      await running.close();
+      await new Promise((resolve) => setTimeout(resolve, AUDIT_FLUSH_MS));
+      rmSync(stateDir, { recursive: true, force: true });
+    },
+  };
+}
+
+const sharedSessions = new Map<Role, Promise<ApiClient>>();
+
+/** A client of the shared server logged in as this role (one login per role and test file). */
+export function sharedSession(role: Role): Promise<ApiClient> {
+  let client = sharedSessions.get(role);
+  if (!client) {
+    client = logIn(role, inject('baseUrl'));
+    sharedSessions.set(role, client);
+  }
+  return client;
+}
+
+/** A loopback address other than 127.0.0.1, different for (almost) every login. */
+const randomLoopback = () => `127.${1 + Math.floor(Math.random() * 200)}.${Math.floor(Math.random() * 250)}.${1 + Math.floor(Math.random() * 250)}`;
+
+/** Logs in as the demo account of a role and returns a client that sends its cookie and CSRF token. */
+async function logIn(role: Role, baseUrl: string): Promise<ApiClient> {
+  const res = await loginFrom(baseUrl, randomLoopback(), { username: `demo-${role}`, password: inject('demoPassword') });
+  if (res.status !== 204) throw new Error(`login as demo-${role} failed: ${res.status} ${res.body.toString()}`);
+  const cookie = String(res.headers['set-cookie']?.[0] ?? '').split(';')[0]!;
+  const session = (await (await fetch(`${baseUrl}/api/session`, { headers: { cookie } })).json()) as { csrf_token: string };
+  const headers = (extra?: HeadersInit) => {
+    const h = new Headers(extra);
+    h.set('cookie', cookie);
+    h.set('X-CSRF-Token', session.csrf_token);
+    return h;
+  };
+  const client: ApiClient = {
+    baseUrl,
+    role,
+    get: (p, init) => fetch(`${baseUrl}${p}`, { ...init, headers: headers(init?.headers) }),
+    send: (method, p, body, init) =>
+      fetch(`${baseUrl}${p}`, {
+        ...init,
+        method,
+        headers: headers({ 'Content-Type': 'application/json', ...Object.fromEntries(new Headers(init?.headers)) }),
+        body: body === undefined ? null : JSON.stringify(body),
+      }),
+    json: async <T>(p: string) => {
+      const answer = await client.get(p);
+      if (!answer.ok) throw new Error(`GET ${p} → ${answer.status} ${await answer.text()}`);
+      return (await answer.json()) as T;
+    },
+  };
+  return client;
+}
+
+/** Builds `path?k=v&…` from an object, leaving out undefined values. */
+export function withQuery(pathname: string, params: Record<string, string | number | boolean | null | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== null) search.set(key, String(value));
+  const text = search.toString();
+  return text ? `${pathname}?${text}` : pathname;
+}
