@@ -28,13 +28,17 @@ interface PooledConnection {
 
 export class Database {
   private readonly idle: PooledConnection[] = [];
-  private readonly waiting: ((c: PooledConnection) => void)[] = [];
+  private readonly waiting: { resolve: (c: PooledConnection) => void; reject: (e: Error) => void }[] = [];
+  private closed = false;
+
+  private open: number;
 
   private constructor(
     private readonly instance: DuckDBInstance,
     connections: PooledConnection[],
   ) {
     this.idle.push(...connections);
+    this.open = connections.length;
   }
 
   static async open(file: string): Promise<Database> {
@@ -94,13 +98,21 @@ export class Database {
     return first;
   }
 
+  /**
+   * Closes idle connections now and busy ones when their query ends (a reload never cuts a
+   * running request); queued requests fail with an error instead of waiting forever.
+   */
   close(): void {
-    for (const pooled of this.idle) {
-      for (const statement of pooled.statements.values()) statement.destroySync();
-      pooled.connection.closeSync();
-    }
-    this.idle.length = 0;
-    this.instance.closeSync();
+    this.closed = true;
+    for (const waiter of this.waiting.splice(0)) waiter.reject(new Error('the data set was closed'));
+    for (const pooled of this.idle.splice(0)) this.release(pooled);
+  }
+
+  private release(pooled: PooledConnection): void {
+    for (const statement of pooled.statements.values()) statement.destroySync();
+    pooled.connection.closeSync();
+    this.open -= 1;
+    if (this.open === 0) this.instance.closeSync();
   }
 
   private async prepared(pooled: PooledConnection, sql: string): Promise<DuckDBPreparedStatement> {
@@ -113,12 +125,14 @@ export class Database {
   }
 
   private async withConnection<T>(work: (c: PooledConnection) => Promise<T>): Promise<T> {
-    const pooled = this.idle.pop() ?? (await new Promise<PooledConnection>((resolve) => this.waiting.push(resolve)));
+    if (this.closed) throw new Error('the data set was closed');
+    const pooled = this.idle.pop() ?? (await new Promise<PooledConnection>((resolve, reject) => this.waiting.push({ resolve, reject })));
     try {
       return await work(pooled);
     } finally {
       const next = this.waiting.shift();
-      if (next) next(pooled);
+      if (next) next.resolve(pooled);
+      else if (this.closed) this.release(pooled);
       else this.idle.push(pooled);
     }
   }

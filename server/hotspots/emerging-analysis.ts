@@ -8,6 +8,7 @@ import type { MannKendallResult } from '../analytics/mann-kendall';
 import type { Period } from '../contract';
 import type { Dataset } from '../dataset';
 import { ApiError } from '../errors';
+import { publishedCommuneCounts } from '../privacy/published-inputs';
 import { communeCounts } from '../queries/commune-counts';
 import type { HotspotLayer } from './hotspot-analysis';
 import { communeQueenNeighbours } from './neighbours';
@@ -37,7 +38,7 @@ export interface EmergingFeature {
 
 export async function emergingCommuneHotspots(
   dataset: Dataset,
-  options: { layer: HotspotLayer; fdr: boolean; period: Period },
+  options: { layer: HotspotLayer; fdr: boolean; period: Period; k: number },
 ): Promise<{ slices: Period[]; features: EmergingFeature[]; min_time_steps: number }> {
   const slices = yearlySlices(options.period);
   if (slices.length < MIN_TIME_STEPS) {
@@ -52,7 +53,11 @@ export async function emergingCommuneHotspots(
   const perSlice = await Promise.all(
     slices.map(async (slice) => {
       const counts = await communeCounts(dataset, options.layer, { period: slice, district: null });
-      const values = dataset.communes.map((c) => counts.get(c.code)?.n ?? 0);
+      // Each slice from its published counts: yearly z-scores must not be solvable into counts.
+      const { values } = publishedCommuneCounts(
+        dataset.communes.map((c) => ({ code: c.code, district_code: c.district_code, count: counts.get(c.code)?.n ?? 0 })),
+        options.k,
+      );
       const results = giStarHotSpots(values, neighbours, { fdr: options.fdr });
       return { z: results.map((r) => r.z), bins: results.map((r) => r.bin) };
     }),

@@ -6,7 +6,7 @@ import { giStarHotSpots, hotSpotWarnings, type HotSpotWarning } from '../analyti
 import { QUEEN_SNAP_DEGREES } from '../analytics/queen-contiguity';
 import type { Period } from '../contract';
 import type { Dataset } from '../dataset';
-import { suppressedKeys } from '../privacy/suppression';
+import { publishedCellCounts, publishedCommuneCounts } from '../privacy/published-inputs';
 import { communeCounts } from '../queries/commune-counts';
 import { gridCounts, type GridResolution } from '../queries/grid';
 import { communeQueenNeighbours, H3_RING, h3Universe } from './neighbours';
@@ -37,9 +37,17 @@ export interface HotspotResult {
   fdr: boolean;
   period: Period;
   features: HotspotFeatureOut[];
+  /** Which counts the statistic was computed from (published ones below admin). */
+  inputs: 'exact_counts' | 'published_counts';
   warnings: HotSpotWarning[];
   synthetic: boolean;
 }
+
+/**
+ * Below admin the statistic is computed from published counts (hidden cells imputed from the
+ * published totals), so z-scores cannot be solved back into hidden counts.
+ */
+const inputsNote = (k: number): HotspotResult['inputs'] => (k > 1 ? 'published_counts' : 'exact_counts');
 
 /** Per-commune Gi*, communes in code order. */
 export async function communeHotspots(
@@ -48,15 +56,16 @@ export async function communeHotspots(
 ): Promise<HotspotResult> {
   const counts = await communeCounts(dataset, options.layer, { period: options.period, district: null });
   const raw = dataset.communes.map((c) => counts.get(c.code)?.n ?? 0);
+  const published = publishedCommuneCounts(
+    dataset.communes.map((c, i) => ({ code: c.code, district_code: c.district_code, count: raw[i]! })),
+    options.k,
+  );
   const values = dataset.communes.map((c, i) =>
-    options.value === 'count' ? raw[i]! : c.households > 0 ? (raw[i]! / c.households) * 1000 : 0,
+    options.value === 'count' ? published.values[i]! : c.households > 0 ? (published.values[i]! / c.households) * 1000 : 0,
   );
   const neighbours = communeQueenNeighbours(dataset);
   const results = giStarHotSpots(values, neighbours, { fdr: options.fdr });
-  const hidden = suppressedKeys(
-    dataset.communes.map((c, i) => ({ key: c.code, count: raw[i]!, group: c.district_code })),
-    options.k,
-  );
+  const hidden = published.hidden;
   return {
     method: 'gi_star',
     weights: 'queen',
@@ -81,6 +90,7 @@ export async function communeHotspots(
         neighbours: r.neighbourCount,
       };
     }),
+    inputs: inputsNote(options.k),
     warnings: hotSpotWarnings(values, results, raw.reduce((a, b) => a + b, 0)),
     synthetic: dataset.synthetic,
   };
@@ -93,13 +103,13 @@ export async function h3Hotspots(
 ): Promise<HotspotResult> {
   const universe = await h3Universe(dataset, options.resolution);
   const counts = await gridCounts(dataset.db, 'tips', options.resolution, { period: options.period, district: null });
-  const values = universe.cells.map(() => 0);
+  const raw = universe.cells.map(() => 0);
   for (const cell of counts) {
     const i = universe.index.get(cell.h3);
-    if (i !== undefined) values[i] = cell.n;
+    if (i !== undefined) raw[i] = cell.n;
   }
+  const { values, hidden } = publishedCellCounts(universe.cells, raw, options.k);
   const results = giStarHotSpots(values, universe.neighbours, { fdr: options.fdr });
-  const hidden = suppressedKeys(universe.cells.map((h3, i) => ({ key: h3, count: values[i]! })), options.k);
   return {
     method: 'gi_star',
     weights: 'h3_grid_disk',
@@ -114,8 +124,8 @@ export async function h3Hotspots(
       const shown = !hidden.has(h3);
       return {
         code: h3,
-        value: shown ? values[i]! : null,
-        count: shown ? values[i]! : null,
+        value: shown ? raw[i]! : null,
+        count: shown ? raw[i]! : null,
         ...(shown ? {} : { suppressed: true as const }),
         z: r.z,
         p: r.p,
@@ -123,7 +133,8 @@ export async function h3Hotspots(
         neighbours: r.neighbourCount,
       };
     }),
-    warnings: hotSpotWarnings(values, results, values.reduce((a, b) => a + b, 0)),
+    inputs: inputsNote(options.k),
+    warnings: hotSpotWarnings(values, results, raw.reduce((a, b) => a + b, 0)),
     synthetic: dataset.synthetic,
   };
 }

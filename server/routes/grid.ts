@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AppEnv } from '../app-env';
 import { access } from '../auth/access';
 import type { GridResponse } from '../contract';
+import { h3Universe } from '../hotspots/neighbours';
 import { suppressionK } from '../privacy/policy';
 import { suppressedKeys } from '../privacy/suppression';
 import { GRID_LAYERS, gridCounts } from '../queries/grid';
@@ -26,17 +27,19 @@ export function gridRoutes(deps: RouteDeps) {
     const filter = toFilter(dataset, input);
     let cells: GridResponse['cells'];
     if (input.layer === 'tips') {
-      // Tip cells are always counted province-wide (a district filter only selects cells), so
-      // the same cell never shows two different counts that could be subtracted.
+      // Tip cells are always counted province-wide (a district filter only selects cells), so the
+      // same cell never shows two different counts that could be subtracted; the settled area's
+      // empty cells take part, so a lone small cell can be paired with an empty one.
       const k = suppressionK(c.get('session'), deps.config.privacyK);
-      const all = await gridCounts(dataset.db, 'tips', input.resolution, { ...filter, district: null });
-      const hidden = suppressedKeys(all.map((cell) => ({ key: cell.h3, count: cell.n })), k);
+      const universe = await h3Universe(dataset, input.resolution);
+      const counts = new Map((await gridCounts(dataset.db, 'tips', input.resolution, { ...filter, district: null })).map((cell) => [cell.h3, cell.n]));
+      const hidden = suppressedKeys(universe.cells.map((h3) => ({ key: h3, count: counts.get(h3) ?? 0 })), k);
       const inDistrict = filter.district
         ? new Set((await gridCounts(dataset.db, 'tips', input.resolution, filter)).map((cell) => cell.h3))
         : null;
-      cells = all
-        .filter((cell) => !inDistrict || inDistrict.has(cell.h3))
-        .map((cell) => (hidden.has(cell.h3) ? { h3: cell.h3, count: null, suppressed: true } : { h3: cell.h3, count: cell.n }));
+      cells = universe.cells
+        .filter((h3) => (counts.has(h3) || hidden.has(h3)) && (!inDistrict || inDistrict.has(h3)))
+        .map((h3) => (hidden.has(h3) ? { h3, count: null, suppressed: true } : { h3, count: counts.get(h3) ?? 0 }));
     } else {
       cells = (await gridCounts(dataset.db, input.layer, input.resolution, filter)).map((cell) => ({ h3: cell.h3, count: cell.n }));
     }

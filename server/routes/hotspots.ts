@@ -47,7 +47,17 @@ export function hotspotRoutes(deps: RouteDeps) {
       const dataset = c.get('dataset');
       const input = readQuery(c, emergingQuery);
       const period = resolvePeriod(input, dataset.period);
-      const result = await emergingCommuneHotspots(dataset, { layer: input.layer, fdr: input.fdr, period });
-      return c.json({ method: 'emerging_hot_spot', weights: 'queen', layer: input.layer, fdr: input.fdr, period, ...result, synthetic: dataset.synthetic });
+      const k = suppressionK(c.get('session'), deps.config.privacyK);
+      const result = await emergingCommuneHotspots(dataset, { layer: input.layer, fdr: input.fdr, period, k });
+      return c.json({
+        method: 'emerging_hot_spot',
+        weights: 'queen',
+        layer: input.layer,
+        fdr: input.fdr,
+        period,
+        inputs: k > 1 ? 'published_counts' : 'exact_counts',
+        ...result,
+        synthetic: dataset.synthetic,
+      });
     });
 }

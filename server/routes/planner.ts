@@ -15,6 +15,7 @@ import {
   rankCommunes,
   type PlannerCommune,
   type PlannerFactor,
+  type RankedCommune,
 } from '../analytics/planner';
 import { access } from '../auth/access';
 import type { Period } from '../contract';
@@ -22,6 +23,7 @@ import type { Dataset } from '../dataset';
 import { ApiError, badRequest } from '../errors';
 import { toCsv } from '../format/csv';
 import { plannerInputs } from '../planner/planner-inputs';
+import { suppressionK } from '../privacy/policy';
 import { isoDate, periodParams, readJson, readQuery, resolvePeriod, unitCode } from '../validation';
 import type { RouteDeps } from './deps';
 
@@ -85,23 +87,31 @@ function describe(dataset: Dataset, code: string) {
   return { name: unit?.name ?? code, district_name: unit?.district_name ?? null };
 }
 
-async function ranking(c: Context<AppEnv>) {
+/** A row as served: where the commune's tip or event count is hidden, so are the numbers made from it. */
+function publishedRow(row: RankedCommune, hidden: boolean) {
+  if (!hidden) return row;
+  return {
+    ...row,
+    incidents: null,
+    incidents_suppressed: true,
+    values: { ...row.values, incidents_per_1k_households: null },
+    why: row.why.map((item) => (item.factor === 'incidents_per_1k_households' ? { ...item, value: null } : item)),
+  };
+}
+
+async function ranking(c: Context<AppEnv>, k: number) {
   const dataset = c.get('dataset');
   const input = readQuery(c, rankingQuery);
   const period = resolvePeriod(input, dataset.period);
-  const communes = await plannerInputs(dataset, period);
+  const { communes, hidden } = await plannerInputs(dataset, period, k);
   const result = analytics(() => rankCommunes(communes, weightsFromQuery(input)));
   return {
-    dataset,
     period,
-    communes,
-    body: {
-      period,
-      weights: result.weights,
-      households_per_group_default: defaultHouseholdsPerGroup(communes),
-      rows: result.communes.map((row) => ({ ...row, ...describe(dataset, row.code) })),
-      synthetic: dataset.synthetic,
-    },
+    weights: result.weights,
+    households_per_group_default: defaultHouseholdsPerGroup(communes),
+    inputs: k > 1 ? 'published_counts' : 'exact_counts',
+    rows: result.communes.map((row) => ({ ...publishedRow(row, hidden.has(row.code)), ...describe(dataset, row.code) })),
+    synthetic: dataset.synthetic,
   };
 }
 
@@ -110,20 +120,21 @@ function checkCommune(dataset: Dataset, code: string): void {
   if (!unit || unit.level !== 'commune') throw new ApiError(404, 'unknown_unit', `There is no commune with code ${code}.`);
 }
 
-async function scenarioInputs(c: Context<AppEnv>, body: { from?: string; to?: string }): Promise<{ period: Period; communes: PlannerCommune[] }> {
+async function scenarioInputs(c: Context<AppEnv>, body: { from?: string; to?: string }, k: number): Promise<{ period: Period; communes: PlannerCommune[] }> {
   const dataset = c.get('dataset');
   const period = resolvePeriod(body, dataset.period);
-  return { period, communes: await plannerInputs(dataset, period) };
+  return { period, communes: (await plannerInputs(dataset, period, k)).communes };
 }
 
 export function plannerRoutes(deps: RouteDeps) {
+  const roleK = (c: Context<AppEnv>) => suppressionK(c.get('session'), deps.config.privacyK);
   return new Hono<AppEnv>()
-    .get('/', access('analyst'), deps.heavy, ...deps.data, async (c) => c.json((await ranking(c)).body))
+    .get('/', access('analyst'), deps.heavy, ...deps.data, async (c) => c.json(await ranking(c, roleK(c))))
     .post('/what-if', access('analyst'), deps.heavy, ...deps.data, async (c) => {
       const body = await readJson(c, whatIfBody);
       const dataset = c.get('dataset');
       checkCommune(dataset, body.code);
-      const { period, communes } = await scenarioInputs(c, body);
+      const { period, communes } = await scenarioInputs(c, body, roleK(c));
       const result = analytics(() =>
         addGroupsWhatIf(communes, { code: body.code, groups: body.groups, householdsPerGroup: body.households_per_group }, body.weights ?? {}),
       );
@@ -132,7 +143,7 @@ export function plannerRoutes(deps: RouteDeps) {
     .post('/allocate', access('analyst'), deps.heavy, ...deps.data, async (c) => {
       const body = await readJson(c, allocateBody);
       const dataset = c.get('dataset');
-      const { period, communes } = await scenarioInputs(c, body);
+      const { period, communes } = await scenarioInputs(c, body, roleK(c));
       const result = analytics(() => allocateGroups(communes, { groups: body.groups, householdsPerGroup: body.households_per_group }, body.weights ?? {}));
       return c.json({
         period,
@@ -147,7 +158,7 @@ export function plannerRoutes(deps: RouteDeps) {
 /** GET /api/planner.csv — the ranking for spreadsheets. */
 export function plannerCsvRoutes(deps: RouteDeps) {
   return new Hono<AppEnv>().get('/', access('analyst'), deps.heavy, ...deps.data, async (c) => {
-    const { body } = await ranking(c);
+    const body = await ranking(c, suppressionK(c.get('session'), deps.config.privacyK));
     const columns = ['rank', 'code', 'name', 'district_name', 'gap_score', 'need_index', ...PLANNER_FACTORS, 'why', 'low_confidence', 'simulated'];
     const rows = body.rows.map((row) => ({
       rank: row.rank,

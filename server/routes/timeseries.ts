@@ -6,6 +6,7 @@ import { access } from '../auth/access';
 import type { TimeseriesResponse } from '../contract';
 import { ApiError, badRequest } from '../errors';
 import { suppressionK } from '../privacy/policy';
+import { hiddenUnits } from '../privacy/hidden-units';
 import { suppressedKeys } from '../privacy/suppression';
 import { TIMESERIES_LAYERS, timeseries } from '../queries/timeseries';
 import { periodParams, readQuery, resolvePeriod, unitCode } from '../validation';
@@ -36,9 +37,12 @@ export function timeseriesRoutes(deps: RouteDeps) {
       throw badRequest('invalid_parameter', `Invalid request: ${code} is a ${unit.level}, not a ${input.level}.`, { parameter: 'code' });
     }
     const series = await timeseries(dataset.db, input.layer, input.interval, { level: unit.level, code }, period);
-    // Province series are published totals; a smaller unit's periods add up to its shown total.
+    // Province series are published totals; a smaller unit's periods add up to its total on the
+    // map for the same period: all hidden when that total is hidden, else 0 or ≥ 2 of them.
     const k = SENSITIVE_LAYERS.has(input.layer) && unit.level !== 'province' ? suppressionK(c.get('session'), deps.config.privacyK) : 0;
-    const hidden = suppressedKeys(series.map((p) => ({ key: p.period, count: p.value })), k);
+    const totalHidden =
+      k > 1 && unit.level !== 'province' && (await hiddenUnits(dataset, input.layer as 'tips' | 'events', unit.level, period, k)).has(unit.code);
+    const hidden = totalHidden ? new Set(series.map((p) => p.period)) : suppressedKeys(series.map((p) => ({ key: p.period, count: p.value })), k);
     const body: TimeseriesResponse = {
       layer: input.layer,
       interval: input.interval,
