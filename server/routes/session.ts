@@ -17,6 +17,13 @@ import type { RouteDeps } from './deps';
 const LOGIN_ATTEMPTS_PER_MINUTE = 10;
 const MINUTE_MS = 60_000;
 
+/**
+ * A script-readable cookie that only says "a session cookie was set", so the web app can skip
+ * asking GET /api/session (a 401, logged as an error by browsers) when nobody has logged in.
+ * It carries no secret: the session itself stays in the HttpOnly cookie.
+ */
+export const SIGNED_IN_MARKER = 'tlg_signed_in';
+
 const credentials = z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(1000) }).strict();
 
 export function sessionRoutes(deps: RouteDeps) {
@@ -29,13 +36,9 @@ export function sessionRoutes(deps: RouteDeps) {
       const previous = getCookie(c, SESSION_COOKIE);
       deps.sessions.delete(previous);
       const { token } = deps.sessions.create(user.username, user.role);
-      setCookie(c, SESSION_COOKIE, token, {
-        httpOnly: true,
-        sameSite: 'Strict',
-        path: '/',
-        secure: new URL(c.req.url).protocol === 'https:',
-        maxAge: deps.sessions.ttl,
-      });
+      const cookie = { sameSite: 'Strict', path: '/', secure: new URL(c.req.url).protocol === 'https:', maxAge: deps.sessions.ttl } as const;
+      setCookie(c, SESSION_COOKIE, token, { ...cookie, httpOnly: true });
+      setCookie(c, SIGNED_IN_MARKER, '1', cookie);
       void deps.audit.record({ user: user.username, role: user.role, action: 'login', method: 'POST', path: c.req.path, params: {}, status: 204 });
       return c.body(null, 204);
     })
@@ -53,6 +56,7 @@ export function sessionRoutes(deps: RouteDeps) {
     .delete('/', access('viewer'), (c) => {
       deps.sessions.delete(getCookie(c, SESSION_COOKIE));
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
+      deleteCookie(c, SIGNED_IN_MARKER, { path: '/' });
       return c.body(null, 204);
     });
 }
