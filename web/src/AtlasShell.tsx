@@ -1,7 +1,8 @@
 /**
  * The logged-in application: header, simulated-data banner, controls, the map with its legend,
- * tooltip and toolbar, the briefing cards and the selected unit's panel. State comes from the
- * URL; data from useAtlasData; the map itself is a lazily loaded chunk.
+ * tooltip and toolbar, the briefing cards (briefing view) or the planner (planner view, with its
+ * weights among the controls), and the selected unit's panel. State comes from the URL; data
+ * from useAtlasData; the map itself is a lazily loaded chunk.
  */
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SearchHit } from '../../server/contract';
@@ -33,6 +34,9 @@ import type { UpdateOptions } from './state/useAtlasState';
 import { useExport } from './useExport';
 
 const MapView = lazy(() => import('./map/MapView'));
+// The planner is for analysts only: its panels load when the planner view first opens.
+const PlannerPanel = lazy(() => import('./panels/planner/PlannerPanel').then((m) => ({ default: m.PlannerPanel })));
+const WeightsPanel = lazy(() => import('./panels/planner/WeightsPanel').then((m) => ({ default: m.WeightsPanel })));
 
 interface AtlasShellProps {
   state: AtlasState;
@@ -79,17 +83,28 @@ export function AtlasShell({ state: urlState, update, session, config, onLogout 
     return map;
   }, [units]);
 
+  const planning = state.view === 'planner';
+  const units2025 = state.units === '2025' ? data.units2025.latest : null;
   const legend = useMemo(
     () =>
       buildLegend({
         choropleth: data.choropleth.latest,
+        planning,
+        units2025: units2025 ? { units: units2025.features.length, unmapped: units2025.unmapped.length } : null,
         privacyK: config.privacy_k,
         visibleLayers: data.visibleLayers,
         t,
         fmt,
       }),
-    [data.choropleth.latest, config.privacy_k, data.visibleLayers, t, fmt],
+    [data.choropleth.latest, planning, units2025, config.privacy_k, data.visibleLayers, t, fmt],
   );
+  // The planner table follows the district filter: the district's communes, ranks still province-wide.
+  const districtCodes = useMemo(() => {
+    if (!state.district) return null;
+    const codes = (units?.communes.features ?? []).filter((f) => f.properties.district_code === state.district).map((f) => f.properties.code);
+    return new Set(codes);
+  }, [state.district, units]);
+  const scenario = useMemo(() => ({ period: state.period, weights: state.weights }), [state.period, state.weights]);
 
   const districtName = state.district ? unitsByCode.get(state.district)?.name ?? state.district : null;
   const subtitle = [fmt.period(state.period.from, state.period.to), districtName ?? t('district.all')].join(' · ');
@@ -135,6 +150,8 @@ export function AtlasShell({ state: urlState, update, session, config, onLogout 
     { labelKey: 'layer.tipHex' as const, resource: data.tipGrid },
     { labelKey: 'layer.hotspots' as const, resource: data.hotspots },
     { labelKey: 'layer.models' as const, resource: data.models },
+    { labelKey: 'planner.title' as const, resource: data.planner },
+    { labelKey: 'units.2025' as const, resource: data.units2025 },
   ];
 
   return (
@@ -150,17 +167,25 @@ export function AtlasShell({ state: urlState, update, session, config, onLogout 
           <SearchBox onSelect={onSearch} />
           <PeriodControls period={state.period} onChange={(period) => update({ period })} />
           <DistrictFilter districts={units?.districts ?? null} value={state.district} onChange={(district) => update({ district, camera: null })} />
+          {planning && (
+            <Suspense fallback={<Skeleton lines={6} />}>
+              <WeightsPanel weights={state.weights} onChange={(weights) => update({ weights })} />
+            </Suspense>
+          )}
           <LayerPanel
             role={session.role}
             layers={state.layers}
             metric={state.metric}
             level={state.level}
             scheme={state.scheme}
-            advanced={state.view === 'explore'}
+            advanced={state.view !== 'briefing'}
+            planning={planning}
+            unitVersion={state.units}
             onToggle={(layer, on) => update({ layers: toggleLayer(state.layers, layer, on) })}
             onMetric={(metric) => update({ metric })}
             onLevel={(level) => update({ level })}
             onScheme={(scheme) => update({ scheme })}
+            onUnitVersion={(version) => update({ units: version })}
           />
         </aside>
         <main className="main">
@@ -176,6 +201,8 @@ export function AtlasShell({ state: urlState, update, session, config, onLogout 
                     ref={mapHandle}
                     data={data}
                     visibleLayers={data.visibleLayers}
+                    view={state.view}
+                    unitVersion={state.units}
                     level={state.level}
                     district={state.district}
                     selectedCode={state.unit}
@@ -194,6 +221,7 @@ export function AtlasShell({ state: urlState, update, session, config, onLogout 
                 unitsByCode={unitsByCode}
                 choropleth={data.choropleth.latest}
                 hotspots={data.hotspots.latest}
+                planner={planning ? data.planner.latest : null}
                 privacyK={config.privacy_k}
               />
               <DataStatus resources={mapResources} />
@@ -209,6 +237,19 @@ export function AtlasShell({ state: urlState, update, session, config, onLogout 
             </div>
             <Legend sections={legend} />
           </section>
+          {planning && (
+            <Suspense fallback={<Skeleton lines={8} className="planner" />}>
+              <PlannerPanel
+                planner={data.planner}
+                scenario={scenario}
+                sort={state.plannerSort}
+                districtCodes={districtCodes}
+                selectedCode={state.unit}
+                onSort={(plannerSort) => update({ plannerSort })}
+                onSelect={onSelectUnit}
+              />
+            </Suspense>
+          )}
           <p className="print-note">{synthetic ? t('synthetic.body') : t('map.attribution')}</p>
         </main>
         {state.unit && <UnitPanel code={state.unit} period={state.period} onClose={closeUnit} />}

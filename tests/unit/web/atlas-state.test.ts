@@ -24,10 +24,18 @@ describe('URL state', () => {
       district: '246',
       unit: '08707',
       camera: { zoom: 11.25, lat: 21.2815, lon: 105.6012 },
+      units: '2025',
+      weights: { ...DEFAULT_STATE.weights, trend: 0.5, hotspot_bin: 0 },
+      plannerSort: { key: 'district', descending: true },
     };
     const search = serializeAtlasState(view);
     expect(search).toContain('layers=heatmap,tipHex,labels');
     expect(search).toContain('map=11.25/21.2815/105.6012');
+    expect(search).toContain('units=2025');
+    expect(search).toContain('w_trend=0.5');
+    expect(search).toContain('w_hotspot_bin=0');
+    expect(search).not.toContain('w_incidents_per_1k_households');
+    expect(search).toContain('sort=-district');
     expect(parseAtlasState(search)).toEqual(view);
   });
 

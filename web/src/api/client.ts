@@ -16,6 +16,14 @@ import type {
   UnitProfileResponse,
 } from '../../../server/contract';
 import type { ConfigResponse, HotspotsResponse, SessionResponse, UnitsResponse } from './pendingContract';
+import {
+  PLANNER_FACTORS,
+  type AllocateResponse,
+  type PlannerResponse,
+  type PlannerScenario,
+  type Units2025Response,
+  type WhatIfResponse,
+} from './plannerContract';
 
 export class ApiRequestError extends Error {
   constructor(
@@ -131,6 +139,11 @@ async function getJson<T>(path: string, query?: Query, signal?: AbortSignal): Pr
   return (await response.json()) as T;
 }
 
+async function postJson<T>(path: string, body: unknown, signal?: AbortSignal): Promise<T> {
+  const response = await send(path, { method: 'POST', body, signal });
+  return (await response.json()) as T;
+}
+
 // --- session and configuration -------------------------------------------------------------
 
 export function getConfig(signal?: AbortSignal): Promise<ConfigResponse> {
@@ -184,6 +197,11 @@ export function getUnits(level: 'commune' | 'district' | 'province', signal?: Ab
   return getJson('/api/units', { level, version: '2019' }, signal);
 }
 
+/** Today's communes and wards (from 1 July 2025), with the old communes that have no documented receiving unit. */
+export function getUnits2025(signal?: AbortSignal): Promise<Units2025Response> {
+  return getJson('/api/units', { level: 'commune', version: '2025' }, signal);
+}
+
 export function getUnitProfile(code: string, period: Period, signal?: AbortSignal): Promise<UnitProfileResponse> {
   return getJson(`/api/units/${encodeURIComponent(code)}`, { ...period }, signal);
 }
@@ -224,4 +242,57 @@ export async function getModelPointsArrow(filter: AreaFilter, signal?: AbortSign
   const url = withQuery('/api/points', { layer: 'models', format: 'arrow', ...filter.period, district: filter.district });
   const response = await send(url, { signal, accept: 'application/vnd.apache.arrow.stream' });
   return response.arrayBuffer();
+}
+
+// --- planner (analyst and above) -------------------------------------------------------------
+
+/** The planner's query string: the period and one `w_<factor>` per weight given. */
+function plannerQuery({ period, weights }: PlannerScenario): Query {
+  const query: Query = { ...period };
+  for (const factor of PLANNER_FACTORS) query[`w_${factor}`] = weights[factor];
+  return query;
+}
+
+export function getPlanner(scenario: PlannerScenario, signal?: AbortSignal): Promise<PlannerResponse> {
+  return getJson('/api/planner', plannerQuery(scenario), signal);
+}
+
+/** The ranking as CSV (UTF-8 with BOM, for Excel): a link the browser downloads with the session cookie. */
+export function plannerCsvUrl(scenario: PlannerScenario): string {
+  return withQuery('/api/planner.csv', plannerQuery(scenario));
+}
+
+export function postWhatIf(
+  scenario: PlannerScenario,
+  request: { code: string; groups: number; householdsPerGroup: number | null },
+  signal?: AbortSignal,
+): Promise<WhatIfResponse> {
+  return postJson(
+    '/api/planner/what-if',
+    {
+      ...scenario.period,
+      weights: scenario.weights,
+      code: request.code,
+      groups: request.groups,
+      ...(request.householdsPerGroup === null ? {} : { households_per_group: request.householdsPerGroup }),
+    },
+    signal,
+  );
+}
+
+export function postAllocate(
+  scenario: PlannerScenario,
+  request: { groups: number; householdsPerGroup: number | null },
+  signal?: AbortSignal,
+): Promise<AllocateResponse> {
+  return postJson(
+    '/api/planner/allocate',
+    {
+      ...scenario.period,
+      weights: scenario.weights,
+      groups: request.groups,
+      ...(request.householdsPerGroup === null ? {} : { households_per_group: request.householdsPerGroup }),
+    },
+    signal,
+  );
 }

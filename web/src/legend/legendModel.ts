@@ -14,6 +14,7 @@ import type { Formatters } from '../i18n/format';
 import type { MessageKey, Translate } from '../i18n/i18n';
 import { classBounds } from '../style/classify';
 import { GROUP_DENSITY_MAX_PER_KM2, GROUP_DENSITY_TICKS, TIP_HEX_BREAKS } from '../style/domains';
+import { GAP_SCORE_BREAKS, GAP_SCORE_PALETTE } from '../style/gapScore';
 import {
   choroplethPalette,
   HEATMAP_RAMP,
@@ -22,12 +23,16 @@ import {
   NO_DATA_COLOR,
   SUPPRESSED_COLOR,
   TIP_HEX_RAMP,
+  UNITS_2025_LINE_COLOR,
+  UNMAPPED_HATCH_COLOR,
   type Rgb,
 } from '../style/palettes';
 
 export interface LegendSwatch {
   color: Rgb;
   label: string;
+  /** How the swatch is drawn: a filled box (default), a dashed line, or diagonal hatching. */
+  pattern?: 'fill' | 'dashedLine' | 'hatch';
 }
 
 export type LegendSection =
@@ -82,8 +87,18 @@ export function formatMetricValue(metric: ChoroplethMetric, value: number, fmt: 
   return COUNT_METRICS.has(metric) ? fmt.count(value) : fmt.decimal(value);
 }
 
+/** What the legend says about today's (2025) units when they are drawn. */
+export interface Units2025Legend {
+  units: number;
+  unmapped: number;
+}
+
 export interface LegendInputs {
   choropleth: ChoroplethResponse | null;
+  /** In the planner the choropleth slot shows the gap score; its legend replaces the metric's. */
+  planning?: boolean;
+  /** Today's boundaries drawn over the map; null or absent when they are off. */
+  units2025?: Units2025Legend | null;
   privacyK: number;
   /** Layers the role may see and that are switched on. */
   visibleLayers: ReadonlySet<string>;
@@ -111,6 +126,33 @@ function choroplethSection({ choropleth, privacyK, t, fmt }: LegendInputs): Lege
     title: t(METRIC_LABEL_KEYS[metric]),
     unit: t(METRIC_UNIT_KEYS[metric]),
     items,
+  };
+}
+
+/** Class labels of the fixed gap-score edges; the open ends read "≤ −1,00" and "> +1,00". */
+function gapSection({ t, fmt }: LegendInputs): LegendSection {
+  const classes = GAP_SCORE_BREAKS.length - 1;
+  const items: LegendSwatch[] = GAP_SCORE_PALETTE.slice(0, classes).map((color, i) => {
+    const [lo, hi] = classBounds(GAP_SCORE_BREAKS, i);
+    let label = `${fmt.signed(lo)} – ${fmt.signed(hi)}`;
+    if (!Number.isFinite(lo)) label = `≤ ${fmt.signed(hi)}`;
+    else if (!Number.isFinite(hi)) label = `> ${fmt.signed(lo)}`;
+    return { color, label };
+  });
+  // Highest gap first: the legend reads top-down like the ranking.
+  return { kind: 'swatches', id: 'plannerGap', title: t('legend.gapTitle'), unit: t('legend.gapUnit'), items: items.reverse() };
+}
+
+function units2025Section({ t }: LegendInputs, units2025: Units2025Legend): LegendSection {
+  return {
+    kind: 'swatches',
+    id: 'units2025',
+    title: t('legend.units2025Title'),
+    unit: t('legend.units2025Unit'),
+    items: [
+      { color: UNITS_2025_LINE_COLOR, pattern: 'dashedLine', label: t('legend.units2025Lines', { count: units2025.units }) },
+      { color: UNMAPPED_HATCH_COLOR, pattern: 'hatch', label: t('legend.unmapped', { count: units2025.unmapped }) },
+    ],
   };
 }
 
@@ -161,11 +203,12 @@ function modelsSection({ t }: LegendInputs): LegendSection {
 export function buildLegend(inputs: LegendInputs): LegendSection[] {
   const on = (id: string) => inputs.visibleLayers.has(id);
   const sections: (LegendSection | null)[] = [
-    on('choropleth') ? choroplethSection(inputs) : null,
+    on('choropleth') ? (inputs.planning ? gapSection(inputs) : choroplethSection(inputs)) : null,
     on('heatmap') ? heatmapSection(inputs) : null,
     on('hotspots') ? hotspotSection(inputs) : null,
     on('tipHex') ? tipHexSection(inputs) : null,
     on('models') ? modelsSection(inputs) : null,
+    inputs.units2025 ? units2025Section(inputs, inputs.units2025) : null,
   ];
   return sections.filter((s): s is LegendSection => s !== null);
 }

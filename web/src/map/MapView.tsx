@@ -9,11 +9,12 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { PickingInfo } from '@deck.gl/core';
-import type { Camera, MapLayerId } from '../state/atlasState';
+import type { Camera, MapLayerId, UnitVersion, View } from '../state/atlasState';
 import type { AtlasData, UnitLayers } from '../state/useAtlasData';
 import type { HoverTarget } from '../state/hover';
 import { MAP_CONTAINER_ATTRIBUTE, readiness } from '../state/readiness';
 import { GRID_RESOLUTION } from '../style/domains';
+import { gapScoreClasses } from '../style/gapScore';
 import {
   basemapSources,
   boundaryLayers,
@@ -28,6 +29,14 @@ import { labelFontFaces } from './fontFaces';
 import { cellSpacingMeters, coveringCells, densityCells } from './heatmapCells';
 import { hoverTarget } from './hoverTarget';
 import { geometryBbox, labelPoint } from './labelPoints';
+import {
+  HATCH_IMAGE_ID,
+  hatchImage,
+  UNITS_2025_AREA_LAYER_IDS,
+  UNITS_2025_LABEL_LAYER_ID,
+  units2025Layers,
+  units2025Sources,
+} from './units2025Style';
 
 setWorkerUrl(workerUrl);
 
@@ -41,6 +50,9 @@ export interface MapHandle {
 export interface MapViewProps {
   data: AtlasData;
   visibleLayers: ReadonlySet<MapLayerId>;
+  view: View;
+  /** Boundaries drawn over the map: 2019 only, or today's (2025) units as well. */
+  unitVersion: UnitVersion;
   level: 'commune' | 'district';
   district: string | null;
   selectedCode: string | null;
@@ -113,6 +125,8 @@ export default function MapView(props: MapViewProps) {
   const mapRef = useRef<MapLibreMap | null>(null);
   const overlayRef = useRef<MapLibreOverlay | null>(null);
   const [mapReady, setMapReady] = useState(false);
+  /** Today's (2025) boundaries have been added to this map's style. */
+  const [overlay2025Added, setOverlay2025Added] = useState(false);
   // Replaced by the map's own zoom as soon as it has loaded.
   const [zoom, setZoom] = useState<number>(camera?.zoom ?? MIN_ZOOM);
   const callbacks = useRef(props);
@@ -198,6 +212,7 @@ export default function MapView(props: MapViewProps) {
       overlayRef.current = null;
       mapRef.current = null;
       setMapReady(false);
+      setOverlay2025Added(false);
       map.remove();
     };
     // The map is created once per boundary set; later prop changes are applied by the effects below.
@@ -239,11 +254,16 @@ export default function MapView(props: MapViewProps) {
     return createdRef.current;
   }, [visibleLayers]);
 
+  const planner = data.planner.latest;
+  const gapScores = useMemo(() => (planner ? gapScoreClasses(planner.rows) : null), [planner]);
+
   const layers = useMemo(
     () =>
       buildLayers({
         units,
         choropleth: data.choropleth.latest,
+        gapScores,
+        view: props.view,
         level: props.level,
         densityCells: cells,
         tipGrid: data.tipGrid.latest,
@@ -257,19 +277,42 @@ export default function MapView(props: MapViewProps) {
         latitude: provinceLatitude,
         cellSpacingMeters: cellSpacingMeters(GRID_RESOLUTION),
       }),
-    [units, data.choropleth.latest, props.level, cells, data.tipGrid.latest, data.hotspots.latest, models, visibleLayers, created, district, props.selectedCode, zoom, provinceLatitude],
+    [units, data.choropleth.latest, gapScores, props.view, props.level, cells, data.tipGrid.latest, data.hotspots.latest, models, visibleLayers, created, district, props.selectedCode, zoom, provinceLatitude],
   );
 
-  // Names are MapLibre layers: switch them and mark the selected one through the style.
+  // Today's units: added to the style once their data are here, then only shown or hidden.
+  const units2025 = data.units2025.latest;
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !mapReady || !units || !units2025 || overlay2025Added) return;
+    if (!map.hasImage(HATCH_IMAGE_ID)) map.addImage(HATCH_IMAGE_ID, hatchImage());
+    for (const [id, source] of Object.entries(units2025Sources(units2025, units.communes))) if (!map.getSource(id)) map.addSource(id, source);
+    const { areas, labels } = units2025Layers();
+    // Under the 2019 names (and above the deck.gl fills), so the hatch lets the classes show through.
+    for (const layer of areas) if (!map.getLayer(layer.id)) map.addLayer(layer, COMMUNE_LABEL_LAYER_ID);
+    if (!map.getLayer(labels.id)) map.addLayer(labels);
+    setOverlay2025Added(true);
+  }, [mapReady, units, units2025, overlay2025Added]);
+
+  // Names are MapLibre layers: switch them and mark the selected one through the style. With
+  // today's boundaries on, today's names replace the 2019 commune names.
   const labelsOn = visibleLayers.has('labels');
+  const show2025 = props.unitVersion === '2025';
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !mapReady) return;
-    const visibility = labelsOn ? 'visible' : 'none';
-    map.setLayoutProperty(COMMUNE_LABEL_LAYER_ID, 'visibility', visibility);
-    map.setLayoutProperty(SELECTED_LABEL_LAYER_ID, 'visibility', visibility);
+    const shown = (on: boolean) => (on ? 'visible' : 'none');
+    map.setLayoutProperty(COMMUNE_LABEL_LAYER_ID, 'visibility', shown(labelsOn && !show2025));
+    map.setLayoutProperty(SELECTED_LABEL_LAYER_ID, 'visibility', shown(labelsOn));
     map.setFilter(SELECTED_LABEL_LAYER_ID, ['==', ['get', 'code'], props.selectedCode ?? '']);
-  }, [labelsOn, props.selectedCode, mapReady]);
+    if (overlay2025Added) {
+      for (const id of UNITS_2025_AREA_LAYER_IDS) map.setLayoutProperty(id, 'visibility', shown(show2025));
+      map.setLayoutProperty(UNITS_2025_LABEL_LAYER_ID, 'visibility', shown(labelsOn && show2025));
+    }
+    // A style change is drawn on the next frame: not ready until MapLibre is idle again.
+    readiness.mapBusy();
+    map.triggerRepaint();
+  }, [labelsOn, show2025, overlay2025Added, props.selectedCode, mapReady]);
 
   useEffect(() => {
     const overlay = overlayRef.current;

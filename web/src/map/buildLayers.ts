@@ -3,16 +3,20 @@
  * created the first time it is switched on and then kept, switched with `visible`, so toggling
  * keeps its GPU buffers while layers nobody opened cost nothing (each one's shaders take
  * seconds to compile on a software renderer). Names are MapLibre symbol layers of the basemap.
+ * In the planner the choropleth slot shows the gap score of the ranked communes instead of the
+ * chosen metric: the same layer function, its own layer.
  */
 import type { Layer } from '@deck.gl/core';
 import type { ChoroplethResponse, GridResponse } from '../../../server/contract';
 import type { HotspotsResponse } from '../api/pendingContract';
-import type { MapLayerId } from '../state/atlasState';
+import type { MapLayerId, View } from '../state/atlasState';
+import type { ClassedValues } from '../style/classify';
+import { GAP_SCORE_PALETTE } from '../style/gapScore';
 import type { UnitLayers } from '../state/useAtlasData';
 import { BOUNDARY_LAYER_ID, COMMUNE_LABEL_LAYER_ID } from './basemapStyle';
 import type { ModelPoints } from './decodePoints';
 import type { DensityCell } from './heatmapCells';
-import { choroplethLayer } from './layers/choroplethLayer';
+import { choroplethLayer, PLANNER_GAP_LAYER_ID } from './layers/choroplethLayer';
 import { groupDensityHeatmap } from './layers/groupDensityHeatmap';
 import { hotspotLayer } from './layers/hotspotLayer';
 import { modelPointsLayer } from './layers/modelPointsLayer';
@@ -21,6 +25,9 @@ import { tipHexLayer } from './layers/tipHexLayer';
 export interface LayerInputs {
   units: UnitLayers | null;
   choropleth: ChoroplethResponse | null;
+  /** The planner's gap score per commune; null outside the planner. */
+  gapScores: ClassedValues | null;
+  view: View;
   level: 'commune' | 'district';
   densityCells: DensityCell[];
   tipGrid: GridResponse | null;
@@ -38,6 +45,7 @@ export interface LayerInputs {
 
 export function buildLayers(input: LayerInputs): Layer[] {
   const on = (id: MapLayerId) => input.visible.has(id);
+  const planning = input.view === 'planner';
   const choroplethUnits = input.units ? (input.level === 'district' ? input.units.districts : input.units.communes) : null;
   const factories: [MapLayerId, () => Layer][] = [
     [
@@ -46,7 +54,21 @@ export function buildLayers(input: LayerInputs): Layer[] {
         choroplethLayer({
           units: choroplethUnits,
           choropleth: input.choropleth,
-          visible: on('choropleth'),
+          visible: on('choropleth') && !planning,
+          district: input.district,
+          selectedCode: input.selectedCode,
+          beforeId: BOUNDARY_LAYER_ID,
+        }),
+    ],
+    [
+      'choropleth',
+      () =>
+        choroplethLayer({
+          id: PLANNER_GAP_LAYER_ID,
+          units: input.gapScores ? input.units?.communes ?? null : null,
+          choropleth: input.gapScores,
+          palette: GAP_SCORE_PALETTE,
+          visible: on('choropleth') && planning,
           district: input.district,
           selectedCode: input.selectedCode,
           beforeId: BOUNDARY_LAYER_ID,

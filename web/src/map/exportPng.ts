@@ -5,7 +5,7 @@
  * last frame can be read at any time.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import type { LegendSection } from '../legend/legendModel';
+import type { LegendSection, LegendSwatch } from '../legend/legendModel';
 import { cssColor } from '../style/palettes';
 import { LABEL_CSS_FAMILY } from './fontFaces';
 
@@ -46,14 +46,77 @@ function font(size: number, weight = 400): string {
   return `${weight} ${size}px "${LABEL_CSS_FAMILY}", "DejaVu Sans", sans-serif`;
 }
 
-function legendHeight(sections: LegendSection[]): number {
+/** Room for a swatch label right of its swatch. */
+const LABEL_WIDTH = LAYOUT.legendWidth - LAYOUT.swatchWidth - 8;
+/** Extra height of each wrapped line after a label's first. */
+const LABEL_LINE_HEIGHT = 15;
+
+/** Text broken into lines no wider than `maxWidth` at the current font (long titles and notes wrap). */
+function wrapLines(ctx: CanvasRenderingContext2D, text: string, maxWidth: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    const candidate = line ? `${line} ${word}` : word;
+    if (line && ctx.measureText(candidate).width > maxWidth) {
+      lines.push(line);
+      line = word;
+    } else line = candidate;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+function legendHeight(ctx: CanvasRenderingContext2D, sections: LegendSection[]): number {
   let height = 26;
+  ctx.font = font(12);
   for (const section of sections) {
-    height += 20 + (section.unit ? 16 : 0);
-    height += section.kind === 'swatches' ? section.items.length * LAYOUT.rowHeight : LAYOUT.rampHeight + 24;
+    ctx.font = font(14, 600);
+    height += 20 * wrapLines(ctx, section.title, LAYOUT.legendWidth).length;
+    ctx.font = font(12);
+    if (section.unit) height += 16 * wrapLines(ctx, section.unit, LAYOUT.legendWidth).length;
+    if (section.kind === 'swatches') {
+      for (const item of section.items) height += LAYOUT.rowHeight + (wrapLines(ctx, item.label, LABEL_WIDTH).length - 1) * LABEL_LINE_HEIGHT;
+    } else height += LAYOUT.rampHeight + 24;
     height += LAYOUT.sectionGap;
   }
   return height;
+}
+
+/** A swatch as the legend panel draws it: a filled box, a dashed line, or diagonal hatching. */
+function drawSwatch(ctx: CanvasRenderingContext2D, item: LegendSwatch, x: number, y: number): void {
+  const { swatchWidth: w, swatchHeight: h } = LAYOUT;
+  const color = cssColor(item.color);
+  ctx.save();
+  if (item.pattern === 'dashedLine') {
+    ctx.strokeStyle = color;
+    ctx.lineWidth = 2;
+    ctx.setLineDash([5, 3]);
+    ctx.beginPath();
+    ctx.moveTo(x, y + h / 2);
+    ctx.lineTo(x + w, y + h / 2);
+    ctx.stroke();
+  } else {
+    if (item.pattern === 'hatch') {
+      ctx.beginPath();
+      ctx.rect(x, y, w, h);
+      ctx.clip();
+      ctx.strokeStyle = color;
+      ctx.lineWidth = 1.5;
+      for (let offset = -h; offset < w; offset += 5) {
+        ctx.beginPath();
+        ctx.moveTo(x + offset, y + h);
+        ctx.lineTo(x + offset + h, y);
+        ctx.stroke();
+      }
+    } else {
+      ctx.fillStyle = color;
+      ctx.fillRect(x, y, w, h);
+    }
+    ctx.strokeStyle = FRAME;
+    ctx.lineWidth = 0.5;
+    ctx.strokeRect(x, y, w, h);
+  }
+  ctx.restore();
 }
 
 function drawLegend(ctx: CanvasRenderingContext2D, spec: ExportSpec, x: number, y: number): void {
@@ -65,25 +128,26 @@ function drawLegend(ctx: CanvasRenderingContext2D, spec: ExportSpec, x: number, 
   for (const section of spec.legend) {
     ctx.fillStyle = INK;
     ctx.font = font(14, 600);
-    ctx.fillText(section.title, x, cursor + 14);
-    cursor += 20;
+    for (const line of wrapLines(ctx, section.title, LAYOUT.legendWidth)) {
+      ctx.fillText(line, x, cursor + 14);
+      cursor += 20;
+    }
     if (section.unit) {
       ctx.fillStyle = MUTED;
       ctx.font = font(12);
-      ctx.fillText(section.unit, x, cursor + 12);
-      cursor += 16;
+      for (const line of wrapLines(ctx, section.unit, LAYOUT.legendWidth)) {
+        ctx.fillText(line, x, cursor + 12);
+        cursor += 16;
+      }
     }
     if (section.kind === 'swatches') {
       for (const item of section.items) {
-        ctx.fillStyle = cssColor(item.color);
-        ctx.fillRect(x, cursor + 3, LAYOUT.swatchWidth, LAYOUT.swatchHeight);
-        ctx.strokeStyle = FRAME;
-        ctx.lineWidth = 0.5;
-        ctx.strokeRect(x, cursor + 3, LAYOUT.swatchWidth, LAYOUT.swatchHeight);
+        drawSwatch(ctx, item, x, cursor + 3);
         ctx.fillStyle = INK;
         ctx.font = font(12);
-        ctx.fillText(item.label, x + LAYOUT.swatchWidth + 8, cursor + 14);
-        cursor += LAYOUT.rowHeight;
+        const lines = wrapLines(ctx, item.label, LABEL_WIDTH);
+        lines.forEach((line, i) => ctx.fillText(line, x + LAYOUT.swatchWidth + 8, cursor + 14 + i * LABEL_LINE_HEIGHT));
+        cursor += LAYOUT.rowHeight + (lines.length - 1) * LABEL_LINE_HEIGHT;
       }
     } else {
       const gradient = ctx.createLinearGradient(x, 0, x + LAYOUT.rampWidth, 0);
@@ -123,15 +187,15 @@ export async function exportMapImage(map: MapLibreMap, spec: ExportSpec): Promis
   const scale = map.getCanvas().width / Math.max(1, map.getCanvas().clientWidth);
   const top = LAYOUT.padding + (spec.banner ? LAYOUT.bannerHeight + 8 : 0);
   const bodyTop = top + LAYOUT.headerHeight;
-  const bodyHeight = Math.max(mapHeight, legendHeight(spec.legend));
-  const width = LAYOUT.padding * 2 + mapWidth + LAYOUT.gap + LAYOUT.legendWidth;
-  const height = bodyTop + bodyHeight + LAYOUT.gap + spec.notes.length * LAYOUT.noteLineHeight + LAYOUT.padding;
-
   const canvas = document.createElement('canvas');
-  canvas.width = Math.round(width * scale);
-  canvas.height = Math.round(height * scale);
   const ctx = canvas.getContext('2d');
   if (!ctx) throw new Error('This browser cannot draw the export image (no 2D canvas).');
+  const bodyHeight = Math.max(mapHeight, legendHeight(ctx, spec.legend));
+  const width = LAYOUT.padding * 2 + mapWidth + LAYOUT.gap + LAYOUT.legendWidth;
+  const height = bodyTop + bodyHeight + LAYOUT.gap + spec.notes.length * LAYOUT.noteLineHeight + LAYOUT.padding;
+  // Resizing a canvas resets its context state: size it before any drawing state is set.
+  canvas.width = Math.round(width * scale);
+  canvas.height = Math.round(height * scale);
   ctx.scale(scale, scale);
   ctx.fillStyle = PAPER;
   ctx.fillRect(0, 0, width, height);

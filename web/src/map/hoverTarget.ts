@@ -4,7 +4,7 @@ import { MODEL_SETTINGS, type GridCell } from '../../../server/contract';
 import type { UnitFeature } from '../api/pendingContract';
 import type { HoverTarget } from '../state/hover';
 import type { ModelPoints } from './decodePoints';
-import { CHOROPLETH_LAYER_ID } from './layers/choroplethLayer';
+import { CHOROPLETH_LAYER_ID, PLANNER_GAP_LAYER_ID } from './layers/choroplethLayer';
 import { HOTSPOT_LAYER_ID } from './layers/hotspotLayer';
 import { MODELS_LAYER_ID } from './layers/modelPointsLayer';
 import { TIP_HEX_LAYER_ID } from './layers/tipHexLayer';
@@ -17,14 +17,22 @@ function dayToIsoDate(day: number): string {
   return new Date(DAY_EPOCH_MS + day * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
+/** Layers whose objects are units (communes or districts), and what the tooltip says about them. */
+const UNIT_LAYERS: Record<string, Extract<HoverTarget, { kind: 'unit' }>['layer']> = {
+  [CHOROPLETH_LAYER_ID]: 'choropleth',
+  [HOTSPOT_LAYER_ID]: 'hotspots',
+  [PLANNER_GAP_LAYER_ID]: 'planner',
+};
+
 export function hoverTarget(info: PickingInfo, models: ModelPoints | null): HoverTarget | null {
   if (!info.picked || !info.layer) return null;
   const { x, y } = info;
   const layerId = info.layer.id;
-  if (layerId === CHOROPLETH_LAYER_ID || layerId === HOTSPOT_LAYER_ID) {
+  const unitLayer = UNIT_LAYERS[layerId];
+  if (unitLayer) {
     const feature = info.object as UnitFeature | undefined;
     if (!feature) return null;
-    return { kind: 'unit', layer: layerId === HOTSPOT_LAYER_ID ? 'hotspots' : 'choropleth', code: feature.properties.code, x, y };
+    return { kind: 'unit', layer: unitLayer, code: feature.properties.code, x, y };
   }
   if (layerId.startsWith(TIP_HEX_LAYER_ID)) {
     const cell = info.object as GridCell | undefined;

@@ -1,10 +1,11 @@
-/** Title, the briefing/explore switch, language, and who is logged in (with logout). */
+/** Title, the view switch (briefing, explore, and the planner for analysts), language, and who is logged in (with logout). */
 import type { SessionResponse } from '../api/pendingContract';
 import { useI18n, type MessageKey } from '../i18n/i18n';
-import { VIEWS, type Language, type View } from '../state/atlasState';
+import type { Language, View } from '../state/atlasState';
+import { allowedViews } from '../state/permissions';
 import { LanguageSwitch } from './LanguageSwitch';
 
-const VIEW_KEYS: Record<View, MessageKey> = { briefing: 'view.briefing', explore: 'view.explore' };
+const VIEW_KEYS: Record<View, MessageKey> = { briefing: 'view.briefing', explore: 'view.explore', planner: 'view.planner' };
 const ROLE_KEYS: Record<SessionResponse['role'], MessageKey> = {
   viewer: 'role.viewer',
   analyst: 'role.analyst',
@@ -28,7 +29,7 @@ export function AppHeader({ view, session, onView, onLanguage, onLogout }: AppHe
         <p>{t('app.subtitle')}</p>
       </div>
       <nav className="segmented" aria-label={t('view.label')}>
-        {VIEWS.map((v) => (
+        {allowedViews(session.role).map((v) => (
           <button key={v} type="button" className="segmented__item" aria-pressed={v === view} onClick={() => onView(v)} data-testid={`view-${v}`}>
             {t(VIEW_KEYS[v])}
           </button>

@@ -1,9 +1,12 @@
 /**
  * The briefing's big numbers, exactly as /api/summary gives them for the period and district:
- * active groups, "4 an toàn" models, tips, and the outcome figures.
+ * active groups, "4 an toàn" models, tips, and the outcome figures. The published rural/urban
+ * split of the groups sums to less than the total; the remainder shows as "unclassified" with a
+ * note, and the published figures are kept as they are.
  */
 import { MODEL_SETTINGS, OUTCOME_KINDS, type OutcomeKind, type SummaryResponse } from '../../../server/contract';
-import { useI18n, type MessageKey } from '../i18n/i18n';
+import type { Formatters } from '../i18n/format';
+import { useI18n, type MessageKey, type Translate } from '../i18n/i18n';
 import type { Resource } from '../state/useResource';
 import { MODEL_SETTING_KEYS } from '../legend/legendModel';
 import { ErrorState } from './ErrorState';
@@ -47,6 +50,17 @@ function Card({ id, label, value, details }: { id: string; label: string; value:
   );
 }
 
+/** Rural · urban (· unclassified, with the note on why the published split falls short). */
+function groupsSplit(groups: SummaryResponse['to_lien_gia'], t: Translate, fmt: Formatters): string[] {
+  const rural = fmt.count(groups.rural);
+  const urban = fmt.count(groups.urban);
+  if (groups.unclassified <= 0) return [t('cards.groupsSplit', { rural, urban })];
+  return [
+    t('cards.groupsSplitUnclassified', { rural, urban, unclassified: fmt.count(groups.unclassified) }),
+    t('cards.groupsUnclassifiedNote', { split: fmt.count(groups.rural + groups.urban), gap: fmt.count(groups.unclassified) }),
+  ];
+}
+
 export function BriefingCards({ summary }: { summary: Resource<SummaryResponse> }) {
   const { t, fmt } = useI18n();
   if (summary.error && !summary.data) {
@@ -72,7 +86,7 @@ export function BriefingCards({ summary }: { summary: Resource<SummaryResponse> 
           label={t('cards.groups')}
           value={groups.total_active}
           details={[
-            t('cards.groupsSplit', { rural: fmt.count(groups.rural), urban: fmt.count(groups.urban) }),
+            ...groupsSplit(groups, t, fmt),
             t('cards.groupsAreas', {
               ethnic: fmt.count(groups.ethnic_minority_areas),
               religious: fmt.count(groups.religious_areas),

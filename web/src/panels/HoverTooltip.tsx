@@ -1,6 +1,7 @@
 /** What is under the pointer: the unit and its value, a tip cell's count (or "suppressed"), a model. */
 import type { ChoroplethResponse } from '../../../server/contract';
 import type { HotspotsResponse, UnitProperties } from '../api/pendingContract';
+import type { PlannerResponse } from '../api/plannerContract';
 import { useI18n } from '../i18n/i18n';
 import {
   formatMetricValue,
@@ -19,10 +20,11 @@ interface HoverTooltipProps {
   unitsByCode: ReadonlyMap<string, UnitProperties>;
   choropleth: ChoroplethResponse | null;
   hotspots: HotspotsResponse | null;
+  planner: PlannerResponse | null;
   privacyK: number;
 }
 
-function useLines({ target, unitsByCode, choropleth, hotspots, privacyK }: HoverTooltipProps): string[] {
+function useLines({ target, unitsByCode, choropleth, hotspots, planner, privacyK }: HoverTooltipProps): string[] {
   const { t, fmt } = useI18n();
   if (!target) return [];
   if (target.kind === 'unit') {
@@ -32,6 +34,9 @@ function useLines({ target, unitsByCode, choropleth, hotspots, privacyK }: Hover
     if (target.layer === 'hotspots') {
       const feature = hotspots?.features.find((f) => f.code === target.code);
       if (feature) lines.push(t(HOTSPOT_BIN_KEYS[feature.bin]));
+    } else if (target.layer === 'planner') {
+      const row = planner?.rows.find((r) => r.code === target.code);
+      if (row) lines.push(t('tooltip.plannerRank', { rank: fmt.count(row.rank), of: fmt.count(planner?.rows.length ?? 0), score: fmt.signed(row.gapScore) }));
     } else if (choropleth) {
       const row = choropleth.values.find((v) => v.code === target.code);
       const label = t(METRIC_LABEL_KEYS[choropleth.metric]);

@@ -1,6 +1,6 @@
 /** The legend panel: the same legend model the PNG export draws, in real units. */
 import { useI18n } from '../i18n/i18n';
-import type { LegendSection } from '../legend/legendModel';
+import type { LegendSection, LegendSwatch } from '../legend/legendModel';
 import { cssColor } from '../style/palettes';
 
 function Ramp({ section }: { section: Extract<LegendSection, { kind: 'ramp' }> }) {
@@ -16,6 +16,27 @@ function Ramp({ section }: { section: Extract<LegendSection, { kind: 'ramp' }> }
         ))}
       </div>
     </div>
+  );
+}
+
+/** A filled box, a dashed line or hatching, as the map draws the thing it stands for. */
+function Swatch({ item }: { item: LegendSwatch }) {
+  const color = cssColor(item.color);
+  const pattern = item.pattern ?? 'fill';
+  const background =
+    pattern === 'fill'
+      ? color
+      : pattern === 'hatch'
+        ? `repeating-linear-gradient(-45deg, ${color} 0 1.5px, transparent 1.5px 5px)`
+        : `repeating-linear-gradient(to right, ${color} 0 5px, transparent 5px 8px) center / 100% 2px no-repeat`;
+  // data-color marks solid swatches, whose exact colour the PNG export must contain.
+  return (
+    <span
+      className={`legend__swatch legend__swatch--${pattern}`}
+      style={{ background }}
+      data-color={pattern === 'fill' ? item.color.join(',') : undefined}
+      data-pattern={pattern}
+    />
   );
 }
 
@@ -35,7 +56,7 @@ export function Legend({ sections }: { sections: LegendSection[] }) {
             <ul>
               {section.items.map((item) => (
                 <li key={item.label}>
-                  <span className="legend__swatch" style={{ background: cssColor(item.color) }} data-color={item.color.join(',')} />
+                  <Swatch item={item} />
                   {item.label}
                 </li>
               ))}

@@ -1,7 +1,8 @@
 /**
  * Everything that defines what the user sees, and its round trip through the URL query string.
  * The URL is the source of truth: a link reproduces the view, the layers, the metric, the
- * filters, the period, the selected unit, the language and the camera.
+ * filters, the period, the selected unit, the language, the camera, the boundary version and
+ * the planner's weights and table order.
  */
 import {
   CHOROPLETH_METRICS,
@@ -10,9 +11,12 @@ import {
   type ClassificationScheme,
   type Period,
 } from '../../../server/contract';
+import type { PlannerWeights } from '../api/plannerContract';
 import { normalizePeriod, wholePeriod } from './period';
+import { DEFAULT_PLANNER_SORT, formatPlannerSort, parsePlannerSort, type PlannerSort } from './plannerTable';
+import { defaultWeights, parseWeights, writeWeights } from './plannerWeights';
 
-export const VIEWS = ['briefing', 'explore'] as const;
+export const VIEWS = ['briefing', 'explore', 'planner'] as const;
 export type View = (typeof VIEWS)[number];
 
 export const LANGUAGES = ['vi', 'en'] as const;
@@ -24,6 +28,13 @@ export type MapLayerId = (typeof MAP_LAYERS)[number];
 
 export const CHOROPLETH_LEVELS = ['commune', 'district'] as const;
 export type ChoroplethLevel = (typeof CHOROPLETH_LEVELS)[number];
+
+/**
+ * Boundaries drawn over the map: the 2019 units the data are keyed by, or today's units (from
+ * 1 July 2025) as an overlay for orientation. Choropleths always stay on the 2019 units.
+ */
+export const UNIT_VERSIONS = ['2019', '2025'] as const;
+export type UnitVersion = (typeof UNIT_VERSIONS)[number];
 
 export interface Camera {
   lon: number;
@@ -43,6 +54,10 @@ export interface AtlasState {
   unit: string | null;
   /** null = frame the whole province (or the filtered district). */
   camera: Camera | null;
+  units: UnitVersion;
+  /** Relative gap-score weights of the planner. */
+  weights: PlannerWeights;
+  plannerSort: PlannerSort;
 }
 
 /** What a leader sees first: coverage of households by groups, with commune names. */
@@ -57,6 +72,9 @@ export const DEFAULT_STATE: AtlasState = {
   district: null,
   unit: null,
   camera: null,
+  units: '2019',
+  weights: defaultWeights(),
+  plannerSort: DEFAULT_PLANNER_SORT,
 };
 
 const DISTRICT_CODE = /^\d{3}$/;
@@ -111,10 +129,17 @@ export function parseAtlasState(search: string): AtlasState {
     district: district !== null && DISTRICT_CODE.test(district) ? district : null,
     unit: unit !== null && UNIT_CODE.test(unit) ? unit : null,
     camera: parseCamera(q.get('map')),
+    units: oneOf(UNIT_VERSIONS, q.get('units'), DEFAULT_STATE.units),
+    weights: parseWeights(q),
+    plannerSort: parsePlannerSort(q.get('sort')),
   };
 }
 
-/** Canonical query string: every key written, in a fixed order, so equal views give equal links. */
+/**
+ * Canonical query string: keys in a fixed order, so equal views give equal links. The keys
+ * added with the planner and the 2025 boundaries are written only when they differ from their
+ * defaults, so links made before them keep their exact form.
+ */
 export function serializeAtlasState(state: AtlasState): string {
   const q = new URLSearchParams();
   q.set('view', state.view);
@@ -128,6 +153,10 @@ export function serializeAtlasState(state: AtlasState): string {
   if (state.district) q.set('district', state.district);
   if (state.unit) q.set('unit', state.unit);
   if (state.camera) q.set('map', formatCamera(state.camera));
+  if (state.units !== DEFAULT_STATE.units) q.set('units', state.units);
+  writeWeights(q, state.weights);
+  const sort = formatPlannerSort(state.plannerSort);
+  if (sort) q.set('sort', sort);
   return `?${q.toString().replace(/%2C/g, ',').replace(/%2F/g, '/')}`;
 }
 

@@ -2,6 +2,6 @@
 import type { ModelSetting } from '../../../server/contract';
 
 export type HoverTarget =
-  | { kind: 'unit'; layer: 'choropleth' | 'hotspots'; code: string; x: number; y: number }
+  | { kind: 'unit'; layer: 'choropleth' | 'hotspots' | 'planner'; code: string; x: number; y: number }
   | { kind: 'tipCell'; h3: string; count: number | null; suppressed: boolean; x: number; y: number }
   | { kind: 'model'; setting: ModelSetting | null; foundedOn: string; x: number; y: number };

@@ -1,10 +1,10 @@
 /**
  * What each role may see, mirroring the roles the API declares on its routes: viewers get the
- * briefing aggregates, analysts also get hotspots and model locations. The server enforces it;
- * the app only avoids offering what would answer 403.
+ * briefing aggregates, analysts also get hotspots, model locations and the planner. The server
+ * enforces it; the app only avoids offering what would answer 403.
  */
 import { ROLES, type Role } from '../api/pendingContract';
-import type { AtlasState, MapLayerId } from './atlasState';
+import { DEFAULT_STATE, VIEWS, type AtlasState, type MapLayerId, type View } from './atlasState';
 
 const LAYER_MIN_ROLE: Record<MapLayerId, Role> = {
   choropleth: 'viewer',
@@ -15,6 +15,13 @@ const LAYER_MIN_ROLE: Record<MapLayerId, Role> = {
   models: 'analyst',
 };
 
+/** The planner answers analysts and administrators only (server/routes/planner.ts). */
+const VIEW_MIN_ROLE: Record<View, Role> = {
+  briefing: 'viewer',
+  explore: 'viewer',
+  planner: 'analyst',
+};
+
 export function roleAtLeast(role: Role, minimum: Role): boolean {
   return ROLES.indexOf(role) >= ROLES.indexOf(minimum);
 }
@@ -23,8 +30,17 @@ export function canSeeLayer(role: Role, layer: MapLayerId): boolean {
   return roleAtLeast(role, LAYER_MIN_ROLE[layer]);
 }
 
+export function canSeeView(role: Role, view: View): boolean {
+  return roleAtLeast(role, VIEW_MIN_ROLE[view]);
+}
+
+export function allowedViews(role: Role): View[] {
+  return VIEWS.filter((view) => canSeeView(role, view));
+}
+
 /** The state with everything the role may not see removed, so a shared link degrades safely. */
 export function restrictToRole(state: AtlasState, role: Role): AtlasState {
   const layers = state.layers.filter((layer) => canSeeLayer(role, layer));
-  return layers.length === state.layers.length ? state : { ...state, layers };
+  const view = canSeeView(role, state.view) ? state.view : DEFAULT_STATE.view;
+  return layers.length === state.layers.length && view === state.view ? state : { ...state, layers, view };
 }

@@ -1,7 +1,7 @@
 /**
- * The datasets the current view needs, each fetched only while its layer is on and the role may
- * see it, keyed by exactly the inputs that change the answer (so toggling the language or the
- * side panel never refetches the map).
+ * The datasets the current view needs, each fetched only while its layer (or view) is on and the
+ * role may see it, keyed by exactly the inputs that change the answer (so toggling the language
+ * or the side panel never refetches the map).
  */
 import { useMemo } from 'react';
 import { DEFAULT_CLASSES, PUBLISHED_PERIOD } from '../../../server/contract';
@@ -11,14 +11,18 @@ import {
   getGrid,
   getHotspots,
   getModelPointsArrow,
+  getPlanner,
   getSummary,
   getUnits,
+  getUnits2025,
 } from '../api/client';
 import type { HotspotsResponse, Role, UnitsResponse } from '../api/pendingContract';
+import type { PlannerResponse, Units2025Response } from '../api/plannerContract';
 import type { ModelPoints } from '../map/decodePoints';
 import { GRID_RESOLUTION } from '../style/domains';
 import type { AtlasState, MapLayerId } from './atlasState';
-import { canSeeLayer } from './permissions';
+import { canSeeLayer, canSeeView } from './permissions';
+import { hasPositiveWeight, weightsKey } from './plannerWeights';
 import { useResource, type Resource } from './useResource';
 
 /** Hotspots on tips per 1,000 households, so big communes are not hot merely for being big. */
@@ -40,6 +44,10 @@ export interface AtlasData {
   tipGrid: Resource<GridResponse>;
   hotspots: Resource<HotspotsResponse>;
   models: Resource<ModelPoints>;
+  /** The planner's ranking, while the planner view is open (analysts and above). */
+  planner: Resource<PlannerResponse>;
+  /** Today's units, while the 2025 boundaries are switched on. */
+  units2025: Resource<Units2025Response>;
   /** Layers that are switched on and allowed for the role. */
   visibleLayers: ReadonlySet<MapLayerId>;
   /** Every resource the view needs has answered (or failed). */
@@ -76,8 +84,10 @@ export function useAtlasData(state: AtlasState, role: Role): AtlasData {
 
   const units = useResource('units-2019', loadUnits);
   const summary = useResource(`summary|${areaKey}`, (signal) => getSummary({ period, district }, signal));
+  const planning = state.view === 'planner' && canSeeView(role, 'planner');
+  // In the planner the choropleth shows the gap score (from the ranking), not a metric.
   const choropleth = useResource(
-    on('choropleth') ? `choropleth|${state.metric}|${state.level}|${state.scheme}|${areaKey}` : null,
+    on('choropleth') && !planning ? `choropleth|${state.metric}|${state.level}|${state.scheme}|${areaKey}` : null,
     (signal) =>
       getChoropleth(
         { metric: state.metric, level: state.level, scheme: state.scheme, classes: DEFAULT_CLASSES, period, district },
@@ -98,7 +108,14 @@ export function useAtlasData(state: AtlasState, role: Role): AtlasData {
     loadModels(state, signal),
   );
 
-  const all = [units, summary, choropleth, groupGrid, tipGrid, hotspots, models];
+  // All-zero weights rank nothing (the server answers 400): the weights panel says so instead.
+  const planner = useResource(
+    planning && hasPositiveWeight(state.weights) ? `planner|${period.from}|${period.to}|${weightsKey(state.weights)}` : null,
+    (signal) => getPlanner({ period, weights: state.weights }, signal),
+  );
+  const units2025 = useResource(state.units === '2025' ? 'units-2025' : null, getUnits2025);
+
+  const all = [units, summary, choropleth, groupGrid, tipGrid, hotspots, models, planner, units2025];
   return {
     units,
     summary,
@@ -107,6 +124,8 @@ export function useAtlasData(state: AtlasState, role: Role): AtlasData {
     tipGrid,
     hotspots,
     models,
+    planner,
+    units2025,
     visibleLayers,
     settled: all.every((r) => r.settled),
   };

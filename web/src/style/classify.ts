@@ -1,3 +1,10 @@
+/** What a choropleth draws: values per unit code and the class breaks they fall in. */
+export interface ClassedValues {
+  breaks: readonly number[];
+  /** `value` null = no data; `suppressed` = hidden for privacy (drawn as such, never as a class). */
+  values: readonly { code: string; value: number | null; suppressed?: boolean }[];
+}
+
 /**
  * Placing a value in the server's class breaks. Breaks are [b0, …, bk] for k classes; class i
  * holds b_i ≤ v ≤ b_{i+1} (the top edge belongs to the lower class, as the server computes it).

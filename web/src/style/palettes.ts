@@ -50,6 +50,20 @@ export const HOTSPOT_BIN_COLORS: Record<string, Rgb> = {
   '3': [178, 24, 43],
 };
 
+/**
+ * ColorBrewer PuOr, 7 classes (marked colour-blind safe), low to high: the planner's gap score,
+ * purple where coverage outruns need, orange where need outruns coverage, near-white between.
+ */
+export const GAP_SCORE_RAMP: readonly Rgb[] = [
+  [84, 39, 136],
+  [153, 142, 195],
+  [216, 218, 235],
+  [247, 247, 247],
+  [254, 224, 182],
+  [241, 163, 64],
+  [179, 88, 6],
+];
+
 /** Okabe–Ito colours, distinguishable with every common colour-vision deficiency. */
 export const MODEL_SETTING_COLORS: Record<ModelSetting, Rgb> = {
   agency: [0, 114, 178],
@@ -57,6 +71,11 @@ export const MODEL_SETTING_COLORS: Record<ModelSetting, Rgb> = {
   hospital: [204, 121, 167],
   school: [0, 158, 115],
 };
+
+/** Today's (2025) unit boundaries: black dashes on a white casing read over every class colour. */
+export const UNITS_2025_LINE_COLOR: Rgb = [17, 17, 17];
+/** Hatching of old communes with no documented 2025 unit: dark grey, never a class colour. */
+export const UNMAPPED_HATCH_COLOR: Rgb = [40, 40, 40];
 
 /** Units with no value (no data in the period). */
 export const NO_DATA_COLOR: Rgb = [224, 224, 224];

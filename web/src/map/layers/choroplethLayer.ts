@@ -1,16 +1,18 @@
 /**
- * Choropleth of one metric per commune or district, coloured by the server's class breaks
- * (computed over the whole province, so the legend does not change with the view). Units
- * hidden for privacy are drawn in the "suppressed" grey, never in a class colour.
+ * Choropleth of one value per commune or district, coloured by class breaks: the server's for a
+ * metric (computed over the whole province, so the legend does not change with the view), fixed
+ * ones for the planner's gap score. Units hidden for privacy are drawn in the "suppressed" grey,
+ * never in a class colour.
  */
 import { GeoJsonLayer, type GeoJsonLayerProps } from '@deck.gl/layers';
-import type { ChoroplethResponse } from '../../../../server/contract';
 import type { UnitFeature, UnitProperties, UnitsResponse } from '../../api/pendingContract';
-import { classIndex } from '../../style/classify';
+import { classIndex, type ClassedValues } from '../../style/classify';
 import type { InterleavedProps } from './interleaved';
 import { choroplethPalette, NO_DATA_COLOR, SUPPRESSED_COLOR, type Rgb } from '../../style/palettes';
 
 export const CHOROPLETH_LAYER_ID = 'choropleth';
+/** The planner's gap score: the same layer function, its own layer (and so its own picking id). */
+export const PLANNER_GAP_LAYER_ID = 'planner-gap';
 
 /** Slightly translucent so the boundary lines and the paper tone show through. */
 const FILL_ALPHA = 225;
@@ -22,8 +24,12 @@ const NO_LINE: [number, number, number, number] = [0, 0, 0, 0];
 const HOVER_HIGHLIGHT: [number, number, number, number] = [255, 255, 255, 90];
 
 export interface ChoroplethLayerInput {
+  /** @default CHOROPLETH_LAYER_ID */
+  id?: string;
   units: UnitsResponse | null;
-  choropleth: ChoroplethResponse | null;
+  choropleth: ClassedValues | null;
+  /** One colour per class, low to high. @default choroplethPalette(number of classes) */
+  palette?: readonly Rgb[];
   visible: boolean;
   district: string | null;
   selectedCode: string | null;
@@ -35,8 +41,7 @@ type Rgba = [number, number, number, number];
 type HasProperties = Pick<UnitFeature, 'properties'>;
 
 /** Colour of every unit code, computed once per response. */
-function choroplethColors(choropleth: ChoroplethResponse): Map<string, Rgb> {
-  const palette = choroplethPalette(choropleth.breaks.length - 1);
+function choroplethColors(choropleth: ClassedValues, palette: readonly Rgb[]): Map<string, Rgb> {
   const colors = new Map<string, Rgb>();
   for (const row of choropleth.values) {
     if (row.suppressed) colors.set(row.code, SUPPRESSED_COLOR);
@@ -54,13 +59,14 @@ function inDistrict(feature: HasProperties, district: string | null): boolean {
 
 export function choroplethLayer(input: ChoroplethLayerInput): GeoJsonLayer<UnitProperties> {
   const { units, choropleth, visible, district, selectedCode, beforeId } = input;
-  const colors = choropleth ? choroplethColors(choropleth) : new Map<string, Rgb>();
+  const palette = input.palette ?? choroplethPalette((choropleth?.breaks.length ?? 1) - 1);
+  const colors = choropleth ? choroplethColors(choropleth, palette) : new Map<string, Rgb>();
   const fill = (feature: HasProperties): Rgba => {
     const [r, g, b] = colors.get(feature.properties.code) ?? NO_DATA_COLOR;
     return [r, g, b, inDistrict(feature, district) ? FILL_ALPHA : OUTSIDE_FILTER_ALPHA];
   };
   const props: GeoJsonLayerProps<UnitProperties> & InterleavedProps = {
-    id: CHOROPLETH_LAYER_ID,
+    id: input.id ?? CHOROPLETH_LAYER_ID,
     data: units?.features ?? [],
     visible: visible && choropleth !== null,
     beforeId,

@@ -1,0 +1,21 @@
+/**
+ * Classes of the planner's gap score for the map and its legend. The score is a weighted mean of
+ * z-scores (weights sum to 1), so it is measured in standard deviations whatever the weights:
+ * fixed class edges keep a colour meaning the same gap from one weighting to the next.
+ */
+import type { PlannerRow } from '../api/plannerContract';
+import type { ClassedValues } from './classify';
+import { GAP_SCORE_RAMP } from './palettes';
+
+/**
+ * Edges in standard deviations: within ±0.2 a commune is about average; ±0.5 is a clear and ±1 a
+ * strong lead of need over coverage (or the reverse). Open-ended at both ends.
+ */
+export const GAP_SCORE_BREAKS: readonly number[] = [Number.NEGATIVE_INFINITY, -1, -0.5, -0.2, 0.2, 0.5, 1, Number.POSITIVE_INFINITY];
+
+export const GAP_SCORE_PALETTE = GAP_SCORE_RAMP;
+
+/** The ranked communes as values for the choropleth layer. */
+export function gapScoreClasses(rows: readonly PlannerRow[]): ClassedValues {
+  return { breaks: GAP_SCORE_BREAKS, values: rows.map((row) => ({ code: row.code, value: row.gapScore })) };
+}
