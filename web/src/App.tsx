@@ -29,7 +29,15 @@ async function loginPhase(expired: boolean): Promise<Boot> {
   return { phase: 'login', demo: health.dataset.synthetic, expired };
 }
 
+/**
+ * The server sets this script-readable marker beside the HttpOnly session cookie; without it
+ * there is no session to ask about (and no 401 for the browser to log as an error).
+ */
+const SIGNED_IN_MARKER = 'tlg_signed_in=';
+const maybeSignedIn = () => document.cookie.split(';').some((c) => c.trim().startsWith(SIGNED_IN_MARKER));
+
 async function boot(): Promise<Boot> {
+  if (!maybeSignedIn()) return loginPhase(false);
   const session = await getSession();
   if (!session) return loginPhase(false);
   return { phase: 'in', session, config: await getConfig() };

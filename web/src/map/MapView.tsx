@@ -320,7 +320,7 @@ export default function MapView(props: MapViewProps) {
     if (!overlay || !map || !mapReady) return;
     const apply = () => {
       overlay.setProps({ layers });
-      readiness.layersChanged();
+      readiness.layersChanged(() => layers.every((layer) => layer.isLoaded));
       map.triggerRepaint();
     };
     apply();

@@ -35,6 +35,13 @@ const signals: Signals = {
   deckRenderPending: true,
   layersHanded: false,
 };
+/**
+ * Frames deck.gl draws after new layers before they count as drawn: some layers finish on a
+ * later frame than the first (the heatmap renders its weight texture, then the colours).
+ */
+const SETTLE_FRAMES = 3;
+let framesSinceChange = 0;
+let layersLoaded: () => boolean = () => true;
 /** Work the map still owes (e.g. placing deck.gl layers in the style once it has loaded). */
 let holds = 0;
 let ready = false;
@@ -97,17 +104,22 @@ export const readiness = {
     if (settled) evaluate();
     else publish(false);
   },
-  /** New layers were handed to deck.gl; wait for it to draw them. */
-  layersChanged(): void {
+  /** New layers were handed to deck.gl; wait until it has drawn them with their data loaded. */
+  layersChanged(loaded: () => boolean): void {
     signals.layersHanded = true;
     signals.deckRenderPending = true;
+    framesSinceChange = 0;
+    layersLoaded = loaded;
     publish(false);
   },
-  /** deck.gl finished a frame; if it was the one with the new layers, ask MapLibre for idle. */
+  /** deck.gl finished a frame; once the new layers are loaded and settled, ask MapLibre for idle. */
   deckRendered(): void {
     if (!signals.layersHanded || !signals.deckRenderPending) return;
-    signals.deckRenderPending = false;
-    signals.mapIdle = false;
+    framesSinceChange += 1;
+    if (framesSinceChange >= SETTLE_FRAMES && layersLoaded()) {
+      signals.deckRenderPending = false;
+      signals.mapIdle = false;
+    }
     repaint?.();
   },
   /** Not ready until the returned release is called (once). */
