@@ -7,7 +7,8 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT, webDistDir } from '../../data/paths';
 
-const SOURCES = ['web', 'server/contract', 'vite.config.ts', 'package-lock.json'];
+/** What the bundle is built from: the app, the shared contract and the pure analytics it re-exports. */
+const SOURCES = ['web', 'server/contract', 'server/analytics', 'vite.config.ts', 'package-lock.json'];
 
 function newestMtime(target: string): number {
   if (!existsSync(target)) return 0;

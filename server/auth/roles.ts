@@ -1,6 +1,6 @@
-/** Roles, from least to most trusted. Each includes what the ones before it may do. */
-export const ROLES = ['viewer', 'analyst', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type Role } from '../contract/session';
+
+export { ROLES, type Role };
 
 /** Who may call a route: anyone (no session), or a session with at least this role. */
 export type Access = 'public' | Role;

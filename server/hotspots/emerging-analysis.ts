@@ -2,10 +2,9 @@
  * Emerging hot spots per commune: Gi* on each yearly slice of the period (oldest first), then
  * the ESRI pattern of each commune's series and the Mann–Kendall trend of its z-scores.
  */
-import { emergingHotSpots, MIN_TIME_STEPS, type EmergingPattern } from '../analytics/emerging-hotspots';
+import { emergingHotSpots, MIN_TIME_STEPS } from '../analytics/emerging-hotspots';
 import { giStarHotSpots } from '../analytics/hot-spots';
-import type { MannKendallResult } from '../analytics/mann-kendall';
-import type { Period } from '../contract';
+import type { EmergingFeature, Period } from '../contract';
 import type { Dataset } from '../dataset';
 import { ApiError } from '../errors';
 import { publishedCommuneCounts } from '../privacy/published-inputs';
@@ -22,18 +21,6 @@ export function yearlySlices(period: Period): Period[] {
     slices.push({ from, to });
   }
   return slices;
-}
-
-export interface EmergingFeature {
-  code: string;
-  name: string;
-  pattern: EmergingPattern;
-  trend: MannKendallResult;
-  hot_steps: number;
-  cold_steps: number;
-  /** Confidence bin per slice, oldest first. */
-  bins: number[];
-  z: number[];
 }
 
 export async function emergingCommuneHotspots(

@@ -2,9 +2,9 @@
  * Getis-Ord Gi* hot spots of tips or outcome events, per commune or per H3 cell, for a period:
  * counts from DuckDB, neighbours from the data set, statistics from analytics/.
  */
-import { giStarHotSpots, hotSpotWarnings, type HotSpotWarning } from '../analytics/hot-spots';
+import { giStarHotSpots, hotSpotWarnings } from '../analytics/hot-spots';
 import { QUEEN_SNAP_DEGREES } from '../analytics/queen-contiguity';
-import type { Period } from '../contract';
+import type { HotspotsResponse, Period, StatisticInputs } from '../contract';
 import type { Dataset } from '../dataset';
 import { publishedCellCounts, publishedCommuneCounts } from '../privacy/published-inputs';
 import { communeCounts } from '../queries/commune-counts';
@@ -14,40 +14,13 @@ import { communeQueenNeighbours, H3_RING, h3Universe } from './neighbours';
 export type HotspotLayer = 'tips' | 'events';
 export type HotspotValue = 'count' | 'per_1k_households';
 
-export interface HotspotFeatureOut {
-  code: string;
-  name?: string;
-  /** The analysed value (count or rate); null when hidden for privacy. */
-  value: number | null;
-  count: number | null;
-  suppressed?: true;
-  z: number;
-  p: number;
-  bin: number;
-  neighbours: number;
-}
-
-export interface HotspotResult {
-  method: 'gi_star';
-  weights: 'queen' | 'h3_grid_disk';
-  neighbour_rule: Record<string, unknown>;
-  layer: HotspotLayer;
-  unit: 'commune' | 'h3';
-  value: HotspotValue;
-  fdr: boolean;
-  period: Period;
-  features: HotspotFeatureOut[];
-  /** Which counts the statistic was computed from (published ones below admin). */
-  inputs: 'exact_counts' | 'published_counts';
-  warnings: HotSpotWarning[];
-  synthetic: boolean;
-}
+export type HotspotResult = HotspotsResponse;
 
 /**
  * Below admin the statistic is computed from published counts (hidden cells imputed from the
  * published totals), so z-scores cannot be solved back into hidden counts.
  */
-const inputsNote = (k: number): HotspotResult['inputs'] => (k > 1 ? 'published_counts' : 'exact_counts');
+const inputsNote = (k: number): StatisticInputs => (k > 1 ? 'published_counts' : 'exact_counts');
 
 /** Per-commune Gi*, communes in code order. */
 export async function communeHotspots(

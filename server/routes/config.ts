@@ -2,12 +2,13 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env';
 import { access } from '../auth/access';
+import type { ConfigResponse } from '../contract';
 import type { RouteDeps } from './deps';
 
 export function configRoutes(deps: RouteDeps) {
   return new Hono<AppEnv>().get('/', access('viewer'), ...deps.data, (c) => {
     const dataset = c.get('dataset');
-    return c.json({
+    const body: ConfigResponse = {
       demo: dataset.synthetic,
       synthetic: dataset.synthetic,
       dataset_version: dataset.version,
@@ -15,6 +16,7 @@ export function configRoutes(deps: RouteDeps) {
       basemap_style_url: deps.config.basemapStyleUrl,
       privacy_k: deps.config.privacyK,
       province: { code: dataset.province.code, name: dataset.province.name, bbox: dataset.province.bbox },
-    });
+    };
+    return c.json(body);
   });
 }

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../app-env';
 import { access } from '../auth/access';
+import type { EmergingResponse } from '../contract';
 import { badRequest } from '../errors';
 import { emergingCommuneHotspots } from '../hotspots/emerging-analysis';
 import { communeHotspots, h3Hotspots } from '../hotspots/hotspot-analysis';
@@ -49,7 +50,7 @@ export function hotspotRoutes(deps: RouteDeps) {
       const period = resolvePeriod(input, dataset.period);
       const k = suppressionK(c.get('session'), deps.config.privacyK);
       const result = await emergingCommuneHotspots(dataset, { layer: input.layer, fdr: input.fdr, period, k });
-      return c.json({
+      const body: EmergingResponse = {
         method: 'emerging_hot_spot',
         weights: 'queen',
         layer: input.layer,
@@ -58,6 +59,7 @@ export function hotspotRoutes(deps: RouteDeps) {
         inputs: k > 1 ? 'published_counts' : 'exact_counts',
         ...result,
         synthetic: dataset.synthetic,
-      });
+      };
+      return c.json(body);
     });
 }

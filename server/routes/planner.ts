@@ -18,7 +18,7 @@ import {
   type RankedCommune,
 } from '../analytics/planner';
 import { access } from '../auth/access';
-import type { Period } from '../contract';
+import { PLANNER_LIMITS, type AllocateResponse, type Period, type PlannerResponse, type PlannerRow, type WhatIfResponse } from '../contract';
 import type { Dataset } from '../dataset';
 import { ApiError, badRequest } from '../errors';
 import { toCsv } from '../format/csv';
@@ -27,11 +27,7 @@ import { suppressionK } from '../privacy/policy';
 import { isoDate, periodParams, readJson, readQuery, resolvePeriod, unitCode } from '../validation';
 import type { RouteDeps } from './deps';
 
-/** One step per group: 5,000 new groups is half the current network, far beyond any plan. */
-const MAX_GROUPS = 5_000;
-/** Tổ liên gia have 10–30 households; allow a wider band for what-ifs. */
-const MIN_HOUSEHOLDS_PER_GROUP = 5;
-const MAX_HOUSEHOLDS_PER_GROUP = 60;
+const { maxGroups: MAX_GROUPS, minHouseholdsPerGroup: MIN_HOUSEHOLDS_PER_GROUP, maxHouseholdsPerGroup: MAX_HOUSEHOLDS_PER_GROUP } = PLANNER_LIMITS;
 
 const weightValue = z.number().finite().min(0, 'must be ≥ 0').max(1000);
 /** Weights in the query are written-out decimals ("0.3", "2", "1e-1"); an empty or blank value is not 0. */
@@ -88,7 +84,7 @@ function describe(dataset: Dataset, code: string) {
 }
 
 /** A row as served: where the commune's tip or event count is hidden, so are the numbers made from it. */
-function publishedRow(row: RankedCommune, hidden: boolean) {
+function publishedRow(row: RankedCommune, hidden: boolean): Omit<PlannerRow, 'name' | 'district_name'> {
   if (!hidden) return row;
   return {
     ...row,
@@ -99,7 +95,7 @@ function publishedRow(row: RankedCommune, hidden: boolean) {
   };
 }
 
-async function ranking(c: Context<AppEnv>, k: number) {
+async function ranking(c: Context<AppEnv>, k: number): Promise<PlannerResponse> {
   const dataset = c.get('dataset');
   const input = readQuery(c, rankingQuery);
   const period = resolvePeriod(input, dataset.period);
@@ -138,20 +134,22 @@ export function plannerRoutes(deps: RouteDeps) {
       const result = analytics(() =>
         addGroupsWhatIf(communes, { code: body.code, groups: body.groups, householdsPerGroup: body.households_per_group }, body.weights ?? {}),
       );
-      return c.json({ period, ...result, ...describe(dataset, body.code), synthetic: dataset.synthetic });
+      const response: WhatIfResponse = { period, ...result, ...describe(dataset, body.code), synthetic: dataset.synthetic };
+      return c.json(response);
     })
     .post('/allocate', access('analyst'), deps.heavy, ...deps.data, async (c) => {
       const body = await readJson(c, allocateBody);
       const dataset = c.get('dataset');
       const { period, communes } = await scenarioInputs(c, body, roleK(c));
       const result = analytics(() => allocateGroups(communes, { groups: body.groups, householdsPerGroup: body.households_per_group }, body.weights ?? {}));
-      return c.json({
+      const response: AllocateResponse = {
         period,
         ...result,
         steps: result.steps.map((s) => ({ ...s, ...describe(dataset, s.code) })),
         communes: result.communes.map((row) => ({ ...row, ...describe(dataset, row.code) })),
         synthetic: dataset.synthetic,
-      });
+      };
+      return c.json(response);
     });
 }
 

@@ -7,6 +7,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import type { AppEnv } from '../app-env';
 import { access } from '../auth/access';
+import type { SessionResponse } from '../contract';
 import { SESSION_COOKIE } from '../auth/sessions';
 import { ApiError } from '../errors';
 import { clientAddress, rateLimit } from '../middleware/rate-limit';
@@ -46,12 +47,13 @@ export function sessionRoutes(deps: RouteDeps) {
       const session = c.get('session');
       if (!session) throw new ApiError(401, 'unauthenticated', 'Please log in.');
       c.header('Cache-Control', 'no-store');
-      return c.json({
+      const body: SessionResponse = {
         username: session.username,
         role: session.role,
         csrf_token: session.csrfToken,
         expires_at: new Date(session.expiresAt).toISOString(),
-      });
+      };
+      return c.json(body);
     })
     .delete('/', access('viewer'), (c) => {
       deps.sessions.delete(getCookie(c, SESSION_COOKIE));

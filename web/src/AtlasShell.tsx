@@ -6,7 +6,7 @@
  */
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SearchHit } from '../../server/contract';
-import type { ConfigResponse, SessionResponse, UnitProperties } from './api/pendingContract';
+import type { ConfigResponse, SessionResponse, UnitProperties } from './api/contract';
 import { useI18n } from './i18n/i18n';
 import { buildLegend } from './legend/legendModel';
 import type { MapHandle } from './map/MapView';

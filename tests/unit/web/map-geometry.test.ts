@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cellToParent, latLngToCell } from 'h3-js';
 import type { GridResponse } from '../../../server/contract';
-import type { UnitsResponse } from '../../../web/src/api/pendingContract';
+import type { UnitsResponse } from '../../../web/src/api/contract';
 import { coveringCells, densityCells } from '../../../web/src/map/heatmapCells';
 import { geometryBbox, labelPoint, pointInPolygon } from '../../../web/src/map/labelPoints';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AllocationStepRow, PlannerRow, Units2025Response } from '../../../web/src/api/plannerContract';
-import type { UnitsResponse } from '../../../web/src/api/pendingContract';
+import type { AllocationStepRow, PlannerRow, Units2025Response } from '../../../web/src/api/contract';
+import type { UnitsResponse } from '../../../web/src/api/contract';
 import { createFormatters } from '../../../web/src/i18n/format';
 import { translator } from '../../../web/src/i18n/i18n';
 import { buildLegend } from '../../../web/src/legend/legendModel';

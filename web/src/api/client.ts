@@ -3,27 +3,34 @@
  * shared contract, errors turned into ApiRequestError values, the CSRF token attached to
  * state-changing requests, and a count of requests in flight for the map's ready flag.
  */
-import type {
-  ApiErrorBody,
-  ChoroplethMetric,
-  ChoroplethResponse,
-  ClassificationScheme,
-  GridResponse,
-  HealthResponse,
-  Period,
-  SearchHit,
-  SummaryResponse,
-  UnitProfileResponse,
-} from '../../../server/contract';
-import type { ConfigResponse, HotspotsResponse, SessionResponse, UnitsResponse } from './pendingContract';
 import {
   PLANNER_FACTORS,
   type AllocateResponse,
+  type ApiErrorBody,
+  type ChoroplethMetric,
+  type ChoroplethResponse,
+  type ClassificationScheme,
+  type ConfigResponse,
+  type GridResponse,
+  type HealthResponse,
+  type HotspotsResponse,
+  type Period,
   type PlannerResponse,
-  type PlannerScenario,
+  type PlannerWeights,
+  type SearchHit,
+  type SessionResponse,
+  type SummaryResponse,
+  type UnitProfileResponse,
+  type UnitsResponse,
   type Units2025Response,
   type WhatIfResponse,
-} from './plannerContract';
+} from './contract';
+
+/** What every planner request is asked under: the period and the six (relative) weights. */
+export interface PlannerScenario {
+  period: Period;
+  weights: PlannerWeights;
+}
 
 export class ApiRequestError extends Error {
   constructor(

@@ -9,7 +9,7 @@ import {
   type ChoroplethResponse,
   type ModelSetting,
 } from '../../../server/contract';
-import type { HotspotBin } from '../api/pendingContract';
+import type { HotspotBin } from '../api/contract';
 import type { Formatters } from '../i18n/format';
 import type { MessageKey, Translate } from '../i18n/i18n';
 import { classBounds } from '../style/classify';

@@ -5,7 +5,7 @@
  */
 import type { FeatureCollection, Point } from 'geojson';
 import type { FontFacesSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
-import type { UnitsResponse } from '../api/pendingContract';
+import type { UnitsResponse } from '../api/contract';
 import { LABEL_FONT } from './fontFaces';
 
 /** Layer ids deck.gl layers are inserted before (area fills go under the boundary lines). */

@@ -5,7 +5,7 @@
  */
 import { cellArea, cellToLatLng, getHexagonEdgeLengthAvg, polygonToCells } from 'h3-js';
 import type { GridResponse } from '../../../server/contract';
-import type { UnitsResponse } from '../api/pendingContract';
+import type { UnitsResponse } from '../api/contract';
 
 export interface DensityCell {
   h3: string;

@@ -7,8 +7,8 @@
  */
 import type { FeatureCollection, Point } from 'geojson';
 import type { LayerSpecification, SourceSpecification } from 'maplibre-gl';
-import type { UnitsResponse } from '../api/pendingContract';
-import type { Units2025Response } from '../api/plannerContract';
+import type { UnitsResponse } from '../api/contract';
+import type { Units2025Response } from '../api/contract';
 import { cssColor, UNITS_2025_LINE_COLOR, UNMAPPED_HATCH_COLOR } from '../style/palettes';
 import { LABEL_FONT } from './fontFaces';
 import { labelPoint } from './labelPoints';

@@ -1,6 +1,6 @@
 /** Narrow the briefing to one district (huyện / thành phố), or the whole province. */
 import { useId } from 'react';
-import type { UnitsResponse } from '../api/pendingContract';
+import type { UnitsResponse } from '../api/contract';
 import { useI18n } from '../i18n/i18n';
 
 export function DistrictFilter({

@@ -11,7 +11,7 @@ import {
   type ClassificationScheme,
   type Period,
 } from '../../../server/contract';
-import type { PlannerWeights } from '../api/plannerContract';
+import type { PlannerWeights } from '../api/contract';
 import { normalizePeriod, wholePeriod } from './period';
 import { DEFAULT_PLANNER_SORT, formatPlannerSort, parsePlannerSort, type PlannerSort } from './plannerTable';
 import { defaultWeights, parseWeights, writeWeights } from './plannerWeights';

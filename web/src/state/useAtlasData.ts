@@ -16,8 +16,8 @@ import {
   getUnits,
   getUnits2025,
 } from '../api/client';
-import type { HotspotsResponse, Role, UnitsResponse } from '../api/pendingContract';
-import type { PlannerResponse, Units2025Response } from '../api/plannerContract';
+import type { HotspotsResponse, Role, UnitsResponse } from '../api/contract';
+import type { PlannerResponse, Units2025Response } from '../api/contract';
 import type { ModelPoints } from '../map/decodePoints';
 import { GRID_RESOLUTION } from '../style/domains';
 import type { AtlasState, MapLayerId } from './atlasState';

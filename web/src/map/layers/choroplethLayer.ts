@@ -5,7 +5,7 @@
  * never in a class colour.
  */
 import { GeoJsonLayer, type GeoJsonLayerProps } from '@deck.gl/layers';
-import type { UnitFeature, UnitProperties, UnitsResponse } from '../../api/pendingContract';
+import type { UnitFeature, UnitProperties, UnitsResponse } from '../../api/contract';
 import { classIndex, type ClassedValues } from '../../style/classify';
 import type { InterleavedProps } from './interleaved';
 import { choroplethPalette, NO_DATA_COLOR, SUPPRESSED_COLOR, type Rgb } from '../../style/palettes';

@@ -4,7 +4,7 @@
  * the significant ones stand out.
  */
 import { GeoJsonLayer, type GeoJsonLayerProps } from '@deck.gl/layers';
-import type { HotspotsResponse, UnitFeature, UnitProperties, UnitsResponse } from '../../api/pendingContract';
+import type { HotspotsResponse, UnitFeature, UnitProperties, UnitsResponse } from '../../api/contract';
 import { HOTSPOT_BIN_COLORS, type Rgb } from '../../style/palettes';
 import type { InterleavedProps } from './interleaved';
 

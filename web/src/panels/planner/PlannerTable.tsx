@@ -4,7 +4,7 @@
  * a row selects its commune, exactly as a click on the map does.
  */
 import { useEffect, useRef } from 'react';
-import { LOW_CONFIDENCE_MIN_INCIDENTS, type PlannerRow } from '../../api/plannerContract';
+import { LOW_CONFIDENCE_MIN_INCIDENTS, type PlannerRow } from '../../api/contract';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
 import { classIndex } from '../../style/classify';
 import { GAP_SCORE_BREAKS, GAP_SCORE_PALETTE } from '../../style/gapScore';
@@ -62,9 +62,12 @@ function GapScore({ score }: { score: number }) {
   );
 }
 
-function LowConfidenceBadge({ incidents }: { incidents: number }) {
+function LowConfidenceBadge({ incidents }: { incidents: number | null }) {
   const { t, fmt } = useI18n();
-  const detail = t('planner.lowConfidenceTitle', { count: fmt.count(incidents), min: fmt.count(LOW_CONFIDENCE_MIN_INCIDENTS) });
+  const detail =
+    incidents === null
+      ? t('planner.lowConfidenceHiddenTitle', { min: fmt.count(LOW_CONFIDENCE_MIN_INCIDENTS) })
+      : t('planner.lowConfidenceTitle', { count: fmt.count(incidents), min: fmt.count(LOW_CONFIDENCE_MIN_INCIDENTS) });
   return (
     <span className="badge badge--low" title={detail} data-testid="low-confidence">
       {t('planner.lowConfidence')}

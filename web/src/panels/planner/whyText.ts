@@ -3,7 +3,7 @@
  * commune ("many tips and events per 1,000 households"), its value in real units and its signed
  * contribution to the gap score, e.g. "many tips and events per 1,000 households: 81.7 (+1.04)".
  */
-import type { PlannerFactor, PlannerWhy } from '../../api/plannerContract';
+import type { PlannerFactor, PlannerWhy } from '../../api/contract';
 import type { Formatters } from '../../i18n/format';
 import type { MessageKey, Translate } from '../../i18n/i18n';
 
@@ -20,7 +20,9 @@ const SIDE_KEYS: Record<Exclude<PlannerFactor, 'hotspot_bin'>, { above: MessageK
 };
 
 /** A factor's raw value in its own unit. */
-export function factorValueText(factor: PlannerFactor, value: number, fmt: Formatters): string {
+export function factorValueText(factor: PlannerFactor, value: number | null, fmt: Formatters, t: Translate): string {
+  // A value made from a hidden tip/event count is hidden too (informant privacy).
+  if (value === null) return t('tooltip.suppressedShort');
   switch (factor) {
     case 'households_covered_share':
       return fmt.percent(value);
@@ -43,16 +45,16 @@ function hotspotLabel(bin: number, t: Translate): string {
 
 export function whyText(item: PlannerWhy, t: Translate, fmt: Formatters): string {
   const contribution = fmt.signed(item.contribution);
-  if (item.factor === 'hotspot_bin') return t('why.itemNoValue', { label: hotspotLabel(item.value, t), contribution });
+  if (item.factor === 'hotspot_bin') return t('why.itemNoValue', { label: hotspotLabel(item.value ?? 0, t), contribution });
   const keys = SIDE_KEYS[item.factor];
   const label = t(item.standardised >= 0 ? keys.above : keys.below);
-  return t('why.item', { label, value: factorValueText(item.factor, item.value, fmt), contribution });
+  return t('why.item', { label, value: factorValueText(item.factor, item.value, fmt, t), contribution });
 }
 
 /** The numbers behind one driver, for a tooltip. */
 export function whyDetails(item: PlannerWhy, t: Translate, fmt: Formatters): string {
   return t('why.details', {
-    value: factorValueText(item.factor, item.value, fmt),
+    value: factorValueText(item.factor, item.value, fmt, t),
     z: fmt.signed(item.standardised),
     contribution: fmt.signed(item.contribution),
   });
