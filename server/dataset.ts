@@ -9,7 +9,8 @@ import path from 'node:path';
 import { BUILD_FILES, type Manifest } from '../data/schema';
 import type { Period, UnitLevel } from './contract';
 import { Database } from './db/database';
-import { buildRollups, type RollupBounds } from './db/rollups';
+import { RollupDays } from './db/rollup-days';
+import { buildRollups } from './db/rollups';
 import { UnitSearch } from './search/unit-search';
 
 export type Bbox = [number, number, number, number];
@@ -36,8 +37,8 @@ export interface Dataset {
   synthetic: boolean;
   period: Period;
   db: Database;
-  /** Days covered by the daily rollup the period queries read. */
-  rollup: RollupBounds;
+  /** The daily rollup the period queries read. */
+  rollup: RollupDays;
   /** GeoJSON text per unit layer, sent as is. */
   geojson: Record<UnitGeojsonKey, string>;
   communes: UnitRecord[];
@@ -97,7 +98,7 @@ export async function loadDataset(dir: string): Promise<Dataset> {
   const manifest = JSON.parse(await readFile(path.join(dir, BUILD_FILES.manifest), 'utf8')) as Manifest;
   const db = await Database.open(path.join(dir, BUILD_FILES.database));
   try {
-    const rollup = await buildRollups(db);
+    const rollupBounds = await buildRollups(db);
     const communes = (
       await db.all<UnitRow & Record<string, unknown>>(
         `-- 2019 communes with census figures, in code order
@@ -153,7 +154,7 @@ export async function loadDataset(dir: string): Promise<Dataset> {
       synthetic: manifest.synthetic,
       period: manifest.period,
       db,
-      rollup,
+      rollup: new RollupDays(db, rollupBounds, communes.map((c) => c.code)),
       geojson: { commune, district, province, '2025': units2025 },
       communes,
       districts,

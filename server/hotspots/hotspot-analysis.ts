@@ -14,8 +14,6 @@ import { communeQueenNeighbours, H3_RING, h3Universe } from './neighbours';
 export type HotspotLayer = 'tips' | 'events';
 export type HotspotValue = 'count' | 'per_1k_households';
 
-export type HotspotResult = HotspotsResponse;
-
 /**
  * Below admin the statistic is computed from published counts (hidden cells imputed from the
  * published totals), so z-scores cannot be solved back into hidden counts.
@@ -26,7 +24,7 @@ const inputsNote = (k: number): StatisticInputs => (k > 1 ? 'published_counts' :
 export async function communeHotspots(
   dataset: Dataset,
   options: { layer: HotspotLayer; value: HotspotValue; fdr: boolean; period: Period; k: number },
-): Promise<HotspotResult> {
+): Promise<HotspotsResponse> {
   const counts = await communeCounts(dataset, options.layer, { period: options.period, district: null });
   const raw = dataset.communes.map((c) => counts.get(c.code)?.n ?? 0);
   const published = publishedCommuneCounts(
@@ -73,7 +71,7 @@ export async function communeHotspots(
 export async function h3Hotspots(
   dataset: Dataset,
   options: { resolution: GridResolution; fdr: boolean; period: Period; k: number },
-): Promise<HotspotResult> {
+): Promise<HotspotsResponse> {
   const universe = await h3Universe(dataset, options.resolution);
   const counts = await gridCounts(dataset.db, 'tips', options.resolution, { period: options.period, district: null });
   const raw = universe.cells.map(() => 0);

@@ -12,7 +12,7 @@ import { yearlySlices } from '../hotspots/emerging-analysis';
 import { communeQueenNeighbours } from '../hotspots/neighbours';
 import { publishedCommuneCounts } from '../privacy/published-inputs';
 import { communeCounts } from '../queries/commune-counts';
-import { communeTotals } from '../queries/commune-totals';
+import { rollupTotals } from '../queries/commune-totals';
 
 /** Mann–Kendall needs a few points to say anything; with fewer yearly slices the trend is 0. */
 const MIN_TREND_YEARS = 3;
@@ -33,7 +33,7 @@ export async function plannerInputs(dataset: Dataset, period: Period, k: number)
   const whole = { period, district: null };
   const slices = yearlySlices(period);
   const [totals, ...yearlyTips] = await Promise.all([
-    communeTotals(dataset, whole),
+    rollupTotals(dataset, whole, ['groups_n', 'groups_households', 'models_n', 'tips_n', 'events_n']),
     ...(slices.length >= MIN_TREND_YEARS ? slices.map((slice) => communeCounts(dataset, 'tips', { period: slice, district: null })) : []),
   ]);
   const measure = (code: string, column: string) => totals.get(code)?.[column] ?? 0;

@@ -1,25 +1,19 @@
 /**
- * Every measure per commune for a filter, read from the daily rollup: stocks (groups, models)
- * as running totals at `to`, flows (tips, events) as the difference between the running totals
- * at `to` and the day before `from`.
+ * Measures per commune (or per district) for a filter, from the daily rollup: stocks (groups,
+ * models) as running totals at `to`, flows (tips, events) and `groups_new` as the difference
+ * between the running totals at `to` and on the day before `from`.
  */
-import type { Database } from '../db/database';
-import { MEASURES, ROLLUP_TABLE, type RollupBounds } from '../db/rollups';
+import type { RollupDays } from '../db/rollup-days';
+import { MEASURES } from '../db/rollups';
 import type { DataFilter } from './filters';
 
-export type MeasureColumn = (typeof MEASURES)[number]['column'];
-export type CommuneTotals = Map<string, Record<string, number>>;
+/** A rollup column, or `groups_new` (groups founded inside the period). */
+export type MeasureColumn = (typeof MEASURES)[number]['column'] | 'groups_new';
+export type Totals = Map<string, Record<string, number>>;
 
-const isFlow = (table: string) => table === 'tips' || table === 'events';
+const FLOW_COLUMNS = new Set(MEASURES.filter((m) => m.table === 'tips' || m.table === 'events').map((m) => m.column));
 
-// $1 end day, $2 day before the start (NULL = from the beginning), $3 district (NULL = all)
-const TOTALS_SQL = `
-  SELECT e.commune_code AS code, e.district_code,
-    (e.groups_n - coalesce(b.groups_n, 0))::INTEGER AS groups_new,
-    ${MEASURES.map((m) => (isFlow(m.table) ? `(e.${m.column} - coalesce(b.${m.column}, 0))::INTEGER AS ${m.column}` : `e.${m.column}`)).join(',\n    ')}
-  FROM ${ROLLUP_TABLE} e
-  LEFT JOIN ${ROLLUP_TABLE} b ON b.commune_code = e.commune_code AND b.day = $2::DATE
-  WHERE e.day = $1::DATE AND ($3::VARCHAR IS NULL OR e.district_code = $3::VARCHAR)`;
+export type Grouping = 'commune' | 'district';
 
 function dayBefore(iso: string): string {
   const d = new Date(`${iso}T00:00:00Z`);
@@ -28,28 +22,41 @@ function dayBefore(iso: string): string {
 }
 
 export interface RollupSource {
-  db: Database;
-  rollup: RollupBounds;
+  rollup: RollupDays;
+  /** District of each commune code. */
+  unitByCode: Map<string, { district_code: string | null }>;
 }
 
-/** Totals per commune code; communes outside the filter's district are absent. */
-export async function communeTotals(source: RollupSource, filter: DataFilter): Promise<CommuneTotals> {
-  const { firstDay, lastDay } = source.rollup;
+/** Measures keyed by commune (or district) code; units outside the district filter are absent. */
+export async function rollupTotals(
+  source: RollupSource,
+  filter: DataFilter,
+  columns: readonly MeasureColumn[],
+  grouping: Grouping = 'commune',
+): Promise<Totals> {
+  const { rollup } = source;
+  const { firstDay, lastDay } = rollup.bounds;
   const { from, to } = filter.period;
   // Nothing exists before the first day; after the last day the totals stay as they were.
   if (to < firstDay) return new Map();
-  const end = to > lastDay ? lastDay : to;
-  const before = dayBefore(from) < firstDay ? null : dayBefore(from) > lastDay ? lastDay : dayBefore(from);
-  const rows = await source.db.all<{ code: string; district_code: string } & Record<string, number>>(TOTALS_SQL, [end, before, filter.district]);
-  return new Map(rows.map(({ code, district_code: _district, ...measures }) => [code, measures as Record<string, number>]));
-}
-
-/** Sum of every measure over the communes (all of them, or those `include` accepts). */
-export function sumTotals(totals: CommuneTotals, include: (code: string) => boolean = () => true): Record<string, number> {
-  const sum: Record<string, number> = {};
-  for (const [code, measures] of totals) {
-    if (!include(code)) continue;
-    for (const [column, value] of Object.entries(measures)) sum[column] = (sum[column] ?? 0) + value;
-  }
-  return sum;
+  const previous = dayBefore(from);
+  const [end, before] = await Promise.all([
+    rollup.day(to > lastDay ? lastDay : to),
+    previous < firstDay ? null : rollup.day(previous > lastDay ? lastDay : previous),
+  ]);
+  const valueOf = (column: MeasureColumn, i: number): number => {
+    if (column === 'groups_new') return end.groups_n![i]! - (before?.groups_n![i] ?? 0);
+    const atEnd = end[column]![i]!;
+    return FLOW_COLUMNS.has(column) ? atEnd - (before?.[column]![i] ?? 0) : atEnd;
+  };
+  const totals: Totals = new Map();
+  rollup.communes.forEach((code, i) => {
+    const district = source.unitByCode.get(code)?.district_code ?? null;
+    if (filter.district !== null && district !== filter.district) return;
+    const key = grouping === 'commune' ? code : (district ?? '');
+    const row = totals.get(key) ?? {};
+    for (const column of columns) row[column] = (row[column] ?? 0) + valueOf(column, i);
+    totals.set(key, row);
+  });
+  return totals;
 }

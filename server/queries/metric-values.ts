@@ -4,8 +4,8 @@
  */
 import { METRIC_INFO, type ChoroplethMetric } from '../contract';
 import type { UnitRecord } from '../dataset';
-import { COUNT_COLUMN, type CommuneCount, type CountLayer } from './commune-counts';
-import { communeTotals, type RollupSource } from './commune-totals';
+import { COUNT_COLUMN, layerColumns, type CommuneCount, type CountLayer } from './commune-counts';
+import { rollupTotals, type RollupSource } from './commune-totals';
 import type { DataFilter } from './filters';
 
 export interface UnitMetricValue {
@@ -58,9 +58,10 @@ export type CountsByLayer = Partial<Record<CountLayer, Map<string, CommuneCount>
 
 /** Counts of the layers these metrics need, province-wide, from one rollup read. */
 export async function countsFor(source: RollupSource, metrics: ChoroplethMetric[], filter: DataFilter): Promise<CountsByLayer> {
-  const totals = await communeTotals(source, { ...filter, district: null });
+  const layers = [...new Set(metrics.map(metricLayer))];
+  const totals = await rollupTotals(source, { ...filter, district: null }, layers.flatMap(layerColumns));
   const counts: CountsByLayer = {};
-  for (const layer of new Set(metrics.map(metricLayer))) {
+  for (const layer of layers) {
     counts[layer] = new Map(
       [...totals].map(([code, m]) => [
         code,

@@ -9,7 +9,7 @@ import {
   type SummaryOutcomeKey,
   type SummaryResponse,
 } from '../contract';
-import { communeTotals, sumTotals, type CommuneTotals, type RollupSource } from './commune-totals';
+import { rollupTotals, type MeasureColumn, type RollupSource, type Totals } from './commune-totals';
 import type { DataFilter } from './filters';
 
 export type SummaryNumbers = Pick<SummaryResponse, 'to_lien_gia' | 'bon_an_toan'> & {
@@ -37,31 +37,48 @@ function fromSums(sum: Record<string, number>): SummaryNumbers {
   };
 }
 
+/** Every measure the summary reports. */
+const SUMMARY_COLUMNS: MeasureColumn[] = [
+  'groups_n',
+  'groups_new',
+  'groups_households',
+  ...AREA_CLASSES.map((c) => `groups_${c}` as MeasureColumn),
+  'groups_ethnic_minority',
+  'groups_religious',
+  'models_n',
+  ...MODEL_SETTINGS.map((s) => `models_${s}` as MeasureColumn),
+  'tips_n',
+  ...OUTCOME_KINDS.map((k) => `events_${k}` as MeasureColumn),
+];
+
 export interface ProvinceSummary {
-  totals: CommuneTotals;
-  /** The summary of the communes `include` accepts (all by default). */
-  numbers: (include?: (code: string) => boolean) => SummaryNumbers;
+  /** The summary's measures per district. */
+  byDistrict: Totals;
+  /** The summary of one district, or of the province. */
+  numbers: (district: string | null) => SummaryNumbers;
 }
 
-/** Every commune's totals for the period (one rollup read), summarised for any subset. */
+function sum(rows: Iterable<Record<string, number>>): Record<string, number> {
+  const total: Record<string, number> = {};
+  for (const row of rows) for (const [column, value] of Object.entries(row)) total[column] = (total[column] ?? 0) + value;
+  return total;
+}
+
+/** Every district's totals for the period (one rollup read of nine rows), summarised on demand. */
 export async function provinceSummary(source: RollupSource, period: DataFilter['period']): Promise<ProvinceSummary> {
-  const totals = await communeTotals(source, { period, district: null });
-  return { totals, numbers: (include) => fromSums(sumTotals(totals, include)) };
+  const byDistrict = await rollupTotals(source, { period, district: null }, SUMMARY_COLUMNS, 'district');
+  return {
+    byDistrict,
+    numbers: (district) => fromSums(district === null ? sum(byDistrict.values()) : (byDistrict.get(district) ?? {})),
+  };
 }
 
 /** Sensitive outcome figures of every district, for district-level privacy checks: key → district → count. */
-export function sensitiveOutcomesByDistrict(
-  totals: CommuneTotals,
-  districtOf: (commune: string) => string | null,
-): Map<SummaryOutcomeKey, Map<string, number>> {
-  const byKey = new Map<SummaryOutcomeKey, Map<string, number>>();
-  for (const key of ['security_tips_provided', ...OUTCOME_KINDS] as SummaryOutcomeKey[]) {
-    const districts = new Map<string, number>();
-    for (const [code, measures] of totals) {
-      const district = districtOf(code);
-      if (district) districts.set(district, (districts.get(district) ?? 0) + (measures[outcomeColumn(key)] ?? 0));
-    }
-    byKey.set(key, districts);
-  }
-  return byKey;
+export function sensitiveOutcomesByDistrict(byDistrict: Totals): Map<SummaryOutcomeKey, Map<string, number>> {
+  return new Map(
+    (['security_tips_provided', ...OUTCOME_KINDS] as SummaryOutcomeKey[]).map((key) => [
+      key,
+      new Map([...byDistrict].map(([district, measures]) => [district, measures[outcomeColumn(key)] ?? 0])),
+    ]),
+  );
 }

@@ -16,9 +16,8 @@ export function summaryRoutes(deps: RouteDeps) {
   return new Hono<AppEnv>().get('/', access('viewer'), ...deps.data, async (c) => {
     const dataset = c.get('dataset');
     const filter = toFilter(dataset, readQuery(c, filterQuery));
-    const districtOf = (code: string) => dataset.unitByCode.get(code)?.district_code ?? null;
     const province = await provinceSummary(dataset, filter.period);
-    const numbers = province.numbers(filter.district ? (code) => districtOf(code) === filter.district : undefined);
+    const numbers = province.numbers(filter.district);
     const scope = filter.district ? dataset.unitByCode.get(filter.district) : dataset.province;
     const outcomes: SummaryResponse['outcomes'] = { ...numbers.outcomes };
     const suppressed: SummaryOutcomeKey[] = [];
@@ -26,7 +25,7 @@ export function summaryRoutes(deps: RouteDeps) {
     // Province totals are published and never suppressed; one district's small outcome counts
     // are, with the same pattern whichever district is asked for.
     if (filter.district && k > 0) {
-      const byKind = sensitiveOutcomesByDistrict(province.totals, districtOf);
+      const byKind = sensitiveOutcomesByDistrict(province.byDistrict);
       for (const key of SENSITIVE_KEYS) {
         const counts = byKind.get(key) ?? new Map<string, number>();
         const cells = dataset.districts.map((d) => ({ key: d.code, count: counts.get(d.code) ?? 0 }));
