@@ -5,6 +5,7 @@
  */
 import type { RollupDays } from '../db/rollup-days';
 import { MEASURES } from '../db/rollups';
+import { clampDay, dayBefore } from './days';
 import type { DataFilter } from './filters';
 
 /** A rollup column, or `groups_new` (groups founded inside the period). */
@@ -14,12 +15,6 @@ export type Totals = Map<string, Record<string, number>>;
 const FLOW_COLUMNS = new Set(MEASURES.filter((m) => m.table === 'tips' || m.table === 'events').map((m) => m.column));
 
 export type Grouping = 'commune' | 'district';
-
-function dayBefore(iso: string): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
-}
 
 export interface RollupSource {
   rollup: RollupDays;
@@ -41,8 +36,8 @@ export async function rollupTotals(
   if (to < firstDay) return new Map();
   const previous = dayBefore(from);
   const [end, before] = await Promise.all([
-    rollup.day(to > lastDay ? lastDay : to),
-    previous < firstDay ? null : rollup.day(previous > lastDay ? lastDay : previous),
+    rollup.day(clampDay(to, firstDay, lastDay)),
+    previous < firstDay ? null : rollup.day(clampDay(previous, firstDay, lastDay)),
   ]);
   const valueOf = (column: MeasureColumn, i: number): number => {
     if (column === 'groups_new') return end.groups_n![i]! - (before?.groups_n![i] ?? 0);

@@ -1,10 +1,14 @@
 /**
- * Counts per year or month for one layer in a scope (province, district or commune), with
- * every period of the range present (zeros filled) and cumulative stock layers.
+ * Counts per year or month for one layer in a scope (province, district or commune), every
+ * period of the range present: read from the daily rollup's running totals at each period's
+ * end, so the cost does not grow with the number of records.
  */
-import type { UnitLevel } from '../contract';
-import type { Database, Params } from '../db/database';
-import type { Period } from '../contract';
+import { listValue } from '@duckdb/node-api';
+import type { Period, UnitLevel } from '../contract';
+import type { Database } from '../db/database';
+import type { RollupDays } from '../db/rollup-days';
+import { ROLLUP_TABLE } from '../db/rollups';
+import { clampDay, dayBefore, lastDayOf } from './days';
 
 export const TIMESERIES_LAYERS = ['groups_active', 'groups_new', 'tips', 'events', 'models'] as const;
 export type TimeseriesLayer = (typeof TIMESERIES_LAYERS)[number];
@@ -15,45 +19,25 @@ export interface Scope {
   code: string;
 }
 
-interface LayerSource {
-  table: 'groups' | 'tips' | 'events' | 'models';
-  dateColumn: 'founded_on' | 'date';
-  /** SQL aggregate: rows, or summed quantity for events. */
-  measure: 'count(*)' | 'sum(quantity)';
-  /** Stock layers report the running total of everything founded up to each period's end. */
-  cumulative: boolean;
-}
-
-const SOURCES: Record<TimeseriesLayer, LayerSource> = {
-  groups_active: { table: 'groups', dateColumn: 'founded_on', measure: 'count(*)', cumulative: true },
-  groups_new: { table: 'groups', dateColumn: 'founded_on', measure: 'count(*)', cumulative: false },
-  tips: { table: 'tips', dateColumn: 'date', measure: 'count(*)', cumulative: false },
-  events: { table: 'events', dateColumn: 'date', measure: 'sum(quantity)', cumulative: false },
-  models: { table: 'models', dateColumn: 'founded_on', measure: 'count(*)', cumulative: true },
+/** The running total behind a layer, and whether the layer reports it (stock) or its growth per period (flow). */
+const LAYERS: Record<TimeseriesLayer, { column: string; stock: boolean }> = {
+  groups_active: { column: 'groups_n', stock: true },
+  groups_new: { column: 'groups_n', stock: false },
+  tips: { column: 'tips_n', stock: false },
+  events: { column: 'events_n', stock: false },
+  models: { column: 'models_n', stock: true },
 };
 
-const SCOPE_COLUMN: Record<UnitLevel, string> = {
-  province: "'province'",
-  district: 'district_code',
-  commune: 'commune_code',
+const SCOPE_FILTER: Record<UnitLevel, string> = {
+  province: '$2::VARCHAR IS NOT NULL',
+  district: 'district_code = $2::VARCHAR',
+  commune: 'commune_code = $2::VARCHAR',
 };
 
-const PERIOD_FORMAT: Record<Interval, string> = { year: '%Y', month: '%Y-%m' };
-
-/**
- * Builds the statement from fixed identifiers only (table, column, format come from the maps
- * above, never from input); the values are bound: $1 from, $2 to, $3 scope code.
- */
-function statement(source: LayerSource, level: UnitLevel, interval: Interval): string {
-  const scope = level === 'province' ? 'TRUE' : `${SCOPE_COLUMN[level]} = $3::VARCHAR`;
-  const lower = source.cumulative ? 'TRUE' : `${source.dateColumn} >= $1::DATE`;
-  // rows at or before the period end; for cumulative layers everything before `from` is one
-  // bucket '' that seeds the running total
-  return `SELECT CASE WHEN ${source.dateColumn} < $1::DATE THEN '' ELSE strftime(${source.dateColumn}, '${PERIOD_FORMAT[interval]}') END AS period,
-                 (${source.measure})::INTEGER AS n
-          FROM ${source.table}
-          WHERE ${source.dateColumn} <= $2::DATE AND ${lower} AND ${scope}
-          GROUP BY 1`;
+/** Fixed identifiers only (column from LAYERS, filter from SCOPE_FILTER): $1 the days, $2 the scope's code. */
+function statement(column: string, level: UnitLevel): string {
+  return `SELECT strftime(day, '%Y-%m-%d') AS day, sum(${column})::INTEGER AS total
+          FROM ${ROLLUP_TABLE} WHERE list_contains($1::DATE[], day) AND ${SCOPE_FILTER[level]} GROUP BY day`;
 }
 
 /** Every period label between from and to inclusive. */
@@ -72,22 +56,28 @@ export function periodLabels(period: Period, interval: Interval): string[] {
 }
 
 export async function timeseries(
-  db: Database,
+  source: { db: Database; rollup: RollupDays },
   layer: TimeseriesLayer,
   interval: Interval,
   scope: Scope,
   period: Period,
 ): Promise<{ period: string; value: number }[]> {
-  const source = SOURCES[layer];
-  const params: Params = [period.from, period.to, scope.code];
-  const sql = statement(source, scope.level, interval);
-  const rows = await db.all<{ period: string; n: number }>(sql, scope.level === 'province' ? params.slice(0, 2) : params);
-  const byPeriod = new Map(rows.map((r) => [r.period, r.n]));
-  let running = source.cumulative ? (byPeriod.get('') ?? 0) : 0;
-  return periodLabels(period, interval).map((label) => {
-    const n = byPeriod.get(label) ?? 0;
-    if (!source.cumulative) return { period: label, value: n };
-    running += n;
-    return { period: label, value: running };
+  const { column, stock } = LAYERS[layer];
+  const { firstDay, lastDay } = source.rollup.bounds;
+  const labels = periodLabels(period, interval);
+  // Running totals are 0 before the first day of the data and constant after its last.
+  const runningDay = (day: string) => (day < firstDay ? null : clampDay(day, firstDay, lastDay));
+  const ends = labels.map((label) => runningDay(lastDayOf(label) > period.to ? period.to : lastDayOf(label)));
+  const start = runningDay(dayBefore(period.from));
+  const days = [...new Set([...ends, start].filter((d): d is string => d !== null))];
+  const rows = await source.db.all<{ day: string; total: number }>(statement(column, scope.level), [listValue(days), scope.code]);
+  const running = new Map(rows.map((r) => [r.day, r.total]));
+  const at = (day: string | null) => (day === null ? 0 : (running.get(day) ?? 0));
+  let previous = at(start);
+  return labels.map((label, i) => {
+    const total = at(ends[i]!);
+    const value = stock ? total : total - previous;
+    previous = total;
+    return { period: label, value };
   });
 }

@@ -43,10 +43,10 @@ function comparison(
 async function yearly(dataset: Dataset, unit: UnitRecord, period: Period, k: number, totalHidden: boolean): Promise<UnitProfileResponse['yearly']> {
   const scope = { level: unit.level, code: unit.code };
   const [active, fresh, tips, models] = await Promise.all([
-    timeseries(dataset.db, 'groups_active', 'year', scope, period),
-    timeseries(dataset.db, 'groups_new', 'year', scope, period),
-    timeseries(dataset.db, 'tips', 'year', scope, period),
-    timeseries(dataset.db, 'models', 'year', scope, period),
+    timeseries(dataset, 'groups_active', 'year', scope, period),
+    timeseries(dataset, 'groups_new', 'year', scope, period),
+    timeseries(dataset, 'tips', 'year', scope, period),
+    timeseries(dataset, 'models', 'year', scope, period),
   ]);
   // The yearly tips of one unit add up to its total for the period, which is shown too.
   const hiddenYears =

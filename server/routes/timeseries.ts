@@ -36,7 +36,7 @@ export function timeseriesRoutes(deps: RouteDeps) {
     if (unit.level !== input.level) {
       throw badRequest('invalid_parameter', `Invalid request: ${code} is a ${unit.level}, not a ${input.level}.`, { parameter: 'code' });
     }
-    const series = await timeseries(dataset.db, input.layer, input.interval, { level: unit.level, code }, period);
+    const series = await timeseries(dataset, input.layer, input.interval, { level: unit.level, code }, period);
     // Province series are published totals; a smaller unit's periods add up to its total on the
     // map for the same period: all hidden when that total is hidden, else 0 or ≥ 2 of them.
     const k = SENSITIVE_LAYERS.has(input.layer) && unit.level !== 'province' ? suppressionK(c.get('session'), deps.config.privacyK) : 0;
