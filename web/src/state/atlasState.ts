@@ -11,7 +11,7 @@ import {
   type ClassificationScheme,
   type Period,
 } from '../../../server/contract';
-import type { PlannerWeights } from '../api/contract';
+import { UNIT_VERSIONS, type PlannerWeights, type UnitVersion } from '../api/contract';
 import { normalizePeriod, wholePeriod } from './period';
 import { DEFAULT_PLANNER_SORT, formatPlannerSort, parsePlannerSort, type PlannerSort } from './plannerTable';
 import { defaultWeights, parseWeights, writeWeights } from './plannerWeights';
@@ -33,8 +33,7 @@ export type ChoroplethLevel = (typeof CHOROPLETH_LEVELS)[number];
  * Boundaries drawn over the map: the 2019 units the data are keyed by, or today's units (from
  * 1 July 2025) as an overlay for orientation. Choropleths always stay on the 2019 units.
  */
-export const UNIT_VERSIONS = ['2019', '2025'] as const;
-export type UnitVersion = (typeof UNIT_VERSIONS)[number];
+export { UNIT_VERSIONS, type UnitVersion };
 
 export interface Camera {
   lon: number;
