@@ -35,3 +35,14 @@ export async function gridCounts(
   const params = layer === 'tips' ? flowParams(filter) : stockParams(filter);
   return db.all<{ h3: string; n: number }>(statement(layer, resolution), params);
 }
+
+// Every cell that ever held a group or a tip: the settled area, where a count of 0 means something.
+const SETTLED_CELLS_SQL: Record<GridResolution, string> = {
+  7: 'SELECT h3_r7 AS h3 FROM groups UNION SELECT h3_r7 FROM tips ORDER BY 1',
+  8: 'SELECT h3_r8 AS h3 FROM groups UNION SELECT h3_r8 FROM tips ORDER BY 1',
+};
+
+/** The settled area's cells at a resolution, ordered by cell id. */
+export async function settledCells(db: Database, resolution: GridResolution): Promise<string[]> {
+  return (await db.all<{ h3: string }>(SETTLED_CELLS_SQL[resolution])).map((r) => r.h3);
+}
