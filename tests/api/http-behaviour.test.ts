@@ -238,8 +238,10 @@ describe('logging and failures', () => {
     if (holder.state.status !== 'ready') throw new Error('the demo build did not load');
     const failure = new Error('IO Error: could not read /work/main/data/build/tlg.duckdb');
     vi.spyOn(holder.state.dataset.db, 'all').mockRejectedValue(failure);
+    vi.spyOn(holder.state.dataset.db, 'columns').mockRejectedValue(failure);
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const res = await app.request('/api/summary?from=2020-01-01', { headers: { cookie: cookieFor('viewer') } });
+    // The grid always queries DuckDB (period totals may come from the rollup's day cache).
+    const res = await app.request('/api/grid?layer=groups&to=2020-01-01', { headers: { cookie: cookieFor('viewer') } });
     expect(res.status).toBe(500);
     const text = await res.text();
     expect(JSON.parse(text)).toEqual({ error: { code: 'internal_error', message: expect.any(String) } });
