@@ -1,3 +1,5 @@
+import { AREA_CLASSES, MODEL_SETTINGS, OUTCOME_KINDS } from '../server/contract/domain';
+
 /**
  * Tables of the prepared data set: the boundary between the data pipeline (writer) and the
  * server queries (reader). Each table is written as `<name>.parquet` under the build
@@ -92,3 +94,31 @@ export interface Manifest {
   unmapped_2025: { code: string; name: string; reason: string }[];
   planted_clusters: string;
 }
+
+/**
+ * The daily rollup `commune_day`, derived from the tables above in tlg.duckdb: for every
+ * commune and every day of the data, the running total of each measure. A stock at date t is
+ * one row per commune (day = t); a flow over [from, to] is the difference of two rows, so
+ * period queries cost the same at any scale of the data.
+ */
+export const ROLLUP_TABLE = 'commune_day';
+
+/** A running-total column: its name, the table it counts and the aggregate over one day's rows. */
+export interface RollupMeasure {
+  column: string;
+  table: 'groups' | 'models' | 'tips' | 'events';
+  aggregate: string;
+}
+
+export const ROLLUP_MEASURES: RollupMeasure[] = [
+  { column: 'groups_n', table: 'groups', aggregate: 'count(*)' },
+  { column: 'groups_households', table: 'groups', aggregate: 'sum(households)' },
+  ...AREA_CLASSES.map((c) => ({ column: `groups_${c}`, table: 'groups' as const, aggregate: `count(*) FILTER (WHERE area_class = '${c}')` })),
+  { column: 'groups_ethnic_minority', table: 'groups', aggregate: 'count(*) FILTER (WHERE ethnic_minority)' },
+  { column: 'groups_religious', table: 'groups', aggregate: 'count(*) FILTER (WHERE religious)' },
+  { column: 'models_n', table: 'models', aggregate: 'count(*)' },
+  ...MODEL_SETTINGS.map((s) => ({ column: `models_${s}`, table: 'models' as const, aggregate: `count(*) FILTER (WHERE setting = '${s}')` })),
+  { column: 'tips_n', table: 'tips', aggregate: 'count(*)' },
+  { column: 'events_n', table: 'events', aggregate: 'sum(quantity)' },
+  ...OUTCOME_KINDS.map((k) => ({ column: `events_${k}`, table: 'events' as const, aggregate: `sum(quantity) FILTER (WHERE kind = '${k}')` })),
+];

@@ -15,6 +15,8 @@ export class DatasetHolder {
       const dataset = await loadDataset(dir);
       const previous = this.state;
       this.state = { status: 'ready', dataset };
+      // In the background: until it is done, period queries read their days one by one.
+      dataset.rollup.warm().catch((error: unknown) => console.error(`rollup warm-up failed: ${(error as Error).message}`));
       if (previous.status === 'ready') previous.dataset.db.close();
       return dataset;
     } catch (error) {

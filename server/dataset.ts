@@ -10,7 +10,7 @@ import { BUILD_FILES, type Manifest } from '../data/schema';
 import type { Period, UnitLevel } from './contract';
 import { Database } from './db/database';
 import { RollupDays } from './db/rollup-days';
-import { buildRollups } from './db/rollups';
+import { rollupBounds } from './db/rollups';
 import { UnitSearch } from './search/unit-search';
 
 export type Bbox = [number, number, number, number];
@@ -98,7 +98,7 @@ export async function loadDataset(dir: string): Promise<Dataset> {
   const manifest = JSON.parse(await readFile(path.join(dir, BUILD_FILES.manifest), 'utf8')) as Manifest;
   const db = await Database.open(path.join(dir, BUILD_FILES.database));
   try {
-    const rollupBounds = await buildRollups(db);
+    const bounds = await rollupBounds(db);
     const communes = (
       await db.all<UnitRow & Record<string, unknown>>(
         `-- 2019 communes with census figures, in code order
@@ -154,7 +154,7 @@ export async function loadDataset(dir: string): Promise<Dataset> {
       synthetic: manifest.synthetic,
       period: manifest.period,
       db,
-      rollup: new RollupDays(db, rollupBounds, communes.map((c) => c.code)),
+      rollup: new RollupDays(db, bounds, communes.map((c) => c.code)),
       geojson: { commune, district, province, '2025': units2025 },
       communes,
       districts,

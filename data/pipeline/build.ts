@@ -15,6 +15,7 @@ import { communesGeojson, districtsGeojson, provinceGeojson, units2025Geojson } 
 import { buildManifest, describeOutputs } from './output/manifest';
 import { readManifest } from './output/read-manifest';
 import { communeRows, crosswalkRows, districtRows, unit2025Rows } from './output/reference-rows';
+import { writeRollup } from './output/rollup';
 import { writeTables, type TableRows } from './output/tables';
 import { checkTotals, queryTotals } from './output/totals';
 import { loadReference } from './reference/load-reference';
@@ -77,6 +78,8 @@ export async function buildDataset({ buildDir: target, seed, scale, log }: Build
     const tables = await progress.step('writing tlg.duckdb and Parquet tables', () =>
       writeTables(temp, rows, (table, count) => progress.note(`${table}: ${count.toLocaleString('en-US')} rows`)),
     );
+    const rollupRows = await progress.step('deriving the daily per-commune rollup in tlg.duckdb', () => writeRollup(temp));
+    progress.note(`commune_day: ${rollupRows.toLocaleString('en-US')} rows`);
     const figures = await progress.step('checking totals in tlg.duckdb against the published figures', async () => {
       const queried = await queryTotals(temp);
       checkTotals(queried, totals, scale, data.tips.length);

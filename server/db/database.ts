@@ -1,22 +1,13 @@
 /**
- * The one DuckDB instance of the server process: the prepared database file attached
- * READ_ONLY as the default catalog, an in-memory catalog (`memory`) for the rollups the server
- * derives at load, extension autoloading and all other file access off (no network, no other
- * files), a small pool of connections, and prepared statements cached per connection. Every
- * query takes bound parameters only.
+ * The one DuckDB instance of the server process: the prepared database file opened read-only,
+ * extension autoloading and all other file access off (no network, no other files), a small
+ * pool of connections, and prepared statements cached per connection. Every query takes bound
+ * parameters only.
  */
 import { DuckDBInstance, type DuckDBConnection, type DuckDBPreparedStatement, type DuckDBValue } from '@duckdb/node-api';
 
 /** Two cores here; a few connections let a slow query not block quick ones. */
 const POOL_SIZE = 4;
-
-/** The prepared data set's catalog; `memory` holds what the server derives from it. */
-const DATA_CATALOG = 'tlg';
-
-/** ATTACH takes no bound parameter, so the path (ours, from the config) is quoted as a literal. */
-function quoteLiteral(text: string): string {
-  return `'${text.replace(/'/g, "''")}'`;
-}
 
 export type Row = Record<string, unknown>;
 export type Params = DuckDBValue[];
@@ -42,31 +33,15 @@ export class Database {
   }
 
   static async open(file: string): Promise<Database> {
-    const instance = await DuckDBInstance.create(':memory:', {
+    const instance = await DuckDBInstance.create(file, {
+      access_mode: 'READ_ONLY',
       autoinstall_known_extensions: 'false',
       autoload_known_extensions: 'false',
+      enable_external_access: 'false',
     });
-    const setup = await instance.connect();
-    try {
-      await setup.run(`ATTACH ${quoteLiteral(file)} AS ${DATA_CATALOG} (READ_ONLY)`);
-      await setup.run('SET enable_external_access = false');
-    } finally {
-      setup.closeSync();
-    }
     const connections: PooledConnection[] = [];
-    for (let i = 0; i < POOL_SIZE; i++) {
-      const connection = await instance.connect();
-      await connection.run(`USE ${DATA_CATALOG}`);
-      connections.push({ connection, statements: new Map() });
-    }
+    for (let i = 0; i < POOL_SIZE; i++) connections.push({ connection: await instance.connect(), statements: new Map() });
     return new Database(instance, connections);
-  }
-
-  /** Runs a statement that builds derived tables in the `memory` catalog (at load, not per request). */
-  async derive(sql: string, params: Params = []): Promise<void> {
-    await this.withConnection(async (pooled) => {
-      await pooled.connection.run(sql, params);
-    });
   }
 
   /** Rows as plain JS objects (DATE → string 'YYYY-MM-DD' when cast in SQL; cast counts to INTEGER). */

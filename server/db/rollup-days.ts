@@ -1,23 +1,24 @@
 /**
- * Reads of the daily rollup, one day at a time: a day's running totals for every commune,
- * fetched from DuckDB on first use and kept in a small LRU cache. A period query needs two
- * days (its end and the day before its start), so repeated periods, and periods sharing an
- * end, cost no query at all; DuckDB is at its best scanning, not at point lookups.
+ * Reads of the daily rollup one day at a time: a day's running totals for every commune,
+ * kept in memory once read. A period query needs two days (its end and the day before its
+ * start). `warm()` reads every day in one scan after the data set loads (the whole rollup is
+ * ~15 KB a day, some 30 MB for the demo's six years), so answers never wait for a point lookup,
+ * which is where DuckDB is slowest.
  */
 import type { Database } from './database';
 import { MEASURES, ROLLUP_TABLE, type RollupBounds } from './rollups';
 
-/**
- * A day of totals is ~15 KB (27 measures × 137 communes); 4,096 days (≈ 60 MB) hold every day
- * of a decade of data, so after warm-up no period query goes back to DuckDB.
- */
-const CACHED_DAYS = 4096;
-
 /** One day's running totals: per measure, a value per commune in `communes` order. */
 export type DayTotals = Record<string, Int32Array>;
 
+const MEASURE_COLUMNS = MEASURES.map((m) => m.column).join(', ');
 // every running total of the communes on day $1
-const DAY_SQL = `SELECT commune_code, ${MEASURES.map((m) => m.column).join(', ')} FROM ${ROLLUP_TABLE} WHERE day = $1::DATE`;
+const DAY_SQL = `SELECT commune_code, ${MEASURE_COLUMNS} FROM ${ROLLUP_TABLE} WHERE day = $1::DATE`;
+// every running total of every day
+const ALL_DAYS_SQL = `SELECT strftime(day, '%Y-%m-%d') AS day, commune_code, ${MEASURE_COLUMNS} FROM ${ROLLUP_TABLE}`;
+
+/** The key of the rows of a one-day read (they carry no day column). */
+const ONE_DAY = '';
 
 export class RollupDays {
   private readonly cache = new Map<string, Promise<DayTotals>>();
@@ -34,32 +35,41 @@ export class RollupDays {
 
   /** The running totals at the end of `day` (a day inside the bounds). */
   day(day: string): Promise<DayTotals> {
-    const cached = this.cache.get(day);
-    if (cached) {
-      this.cache.delete(day);
-      this.cache.set(day, cached);
-      return cached;
-    }
-    const loading = this.load(day);
-    this.cache.set(day, loading);
-    loading.catch(() => this.cache.delete(day));
-    if (this.cache.size > CACHED_DAYS) this.cache.delete(this.cache.keys().next().value as string);
-    return loading;
-  }
-
-  private async load(day: string): Promise<DayTotals> {
-    const columns = await this.db.columns(DAY_SQL, [day]);
-    const codes = (columns.commune_code ?? []) as string[];
-    const totals: DayTotals = {};
-    for (const { column } of MEASURES) {
-      const values = (columns[column] ?? []) as number[];
-      const ordered = new Int32Array(this.communes.length);
-      codes.forEach((code, row) => {
-        const i = this.index.get(code);
-        if (i !== undefined) ordered[i] = values[row]!;
-      });
-      totals[column] = ordered;
+    let totals = this.cache.get(day);
+    if (!totals) {
+      totals = this.db.columns(DAY_SQL, [day]).then((columns) => this.byDay(columns).get(ONE_DAY) ?? this.empty());
+      totals.catch(() => this.cache.delete(day));
+      this.cache.set(day, totals);
     }
     return totals;
+  }
+
+  /** Reads every day at once. */
+  async warm(): Promise<void> {
+    const columns = await this.db.columns(ALL_DAYS_SQL);
+    for (const [day, totals] of this.byDay(columns)) if (!this.cache.has(day)) this.cache.set(day, Promise.resolve(totals));
+  }
+
+  /** Rows (day, commune, measures…) arranged as one DayTotals per day; rows without `day` are ONE_DAY's. */
+  private byDay(columns: Record<string, unknown[]>): Map<string, DayTotals> {
+    const codes = (columns.commune_code ?? []) as string[];
+    const days = columns.day as string[] | undefined;
+    const result = new Map<string, DayTotals>();
+    codes.forEach((code, row) => {
+      const i = this.index.get(code);
+      if (i === undefined) return;
+      const day = days?.[row] ?? ONE_DAY;
+      let totals = result.get(day);
+      if (!totals) {
+        totals = this.empty();
+        result.set(day, totals);
+      }
+      for (const { column } of MEASURES) totals[column]![i] = (columns[column]![row] as number) ?? 0;
+    });
+    return result;
+  }
+
+  private empty(): DayTotals {
+    return Object.fromEntries(MEASURES.map(({ column }) => [column, new Int32Array(this.communes.length)]));
   }
 }

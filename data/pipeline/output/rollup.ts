@@ -1,0 +1,46 @@
+/**
+ * Derives the daily rollup (`commune_day`, see data/schema.ts) inside tlg.duckdb once the
+ * tables are written, so the server reads it instead of building it at every start.
+ */
+import path from 'node:path';
+import { BUILD_FILES, ROLLUP_MEASURES, ROLLUP_TABLE } from '../../schema';
+import { openBuildDatabase } from './duckdb';
+
+const DATE_COLUMN = { groups: 'founded_on', models: 'founded_on', tips: 'date', events: 'date' } as const;
+
+/** The statement, from the fixed measure list (no input reaches it). */
+function rollupStatement(): string {
+  const perTable = (['groups', 'models', 'tips', 'events'] as const).map((table) => {
+    const own = ROLLUP_MEASURES.filter((m) => m.table === table);
+    return `SELECT commune_code, ${DATE_COLUMN[table]} AS day, ${own.map((m) => `(${m.aggregate})::BIGINT AS ${m.column}`).join(', ')}
+            FROM ${table} GROUP BY ALL`;
+  });
+  const sums = ROLLUP_MEASURES.map((m) => `coalesce(sum(${m.column}), 0) AS ${m.column}`).join(', ');
+  const running = ROLLUP_MEASURES.map((m) => `(sum(coalesce(p.${m.column}, 0)) OVER w)::INTEGER AS ${m.column}`).join(',\n      ');
+  return `CREATE TABLE ${ROLLUP_TABLE} AS
+    WITH daily AS (${perTable.join('\nUNION ALL BY NAME\n')}),
+    per_day AS (SELECT commune_code, day, ${sums} FROM daily GROUP BY ALL),
+    bounds AS (SELECT min(day) AS first_day, max(day) AS last_day FROM per_day),
+    days AS (SELECT unnest(range(first_day, last_day + INTERVAL 1 DAY, INTERVAL 1 DAY))::DATE AS day FROM bounds)
+    SELECT c.code AS commune_code, c.district_code, d.day,
+      ${running}
+    FROM communes c CROSS JOIN days d
+    LEFT JOIN per_day p ON p.commune_code = c.code AND p.day = d.day
+    WINDOW w AS (PARTITION BY c.code ORDER BY d.day ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+    ORDER BY d.day, c.code`;
+}
+
+/** Adds the rollup to the database in `dir`; returns its row count. */
+export async function writeRollup(dir: string): Promise<number> {
+  const instance = await openBuildDatabase(path.join(dir, BUILD_FILES.database));
+  const connection = await instance.connect();
+  try {
+    await connection.run(rollupStatement());
+    await connection.run('CHECKPOINT');
+    const reader = await connection.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${ROLLUP_TABLE}`);
+    return Number(reader.getRowObjectsJS()[0]?.n ?? 0);
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
