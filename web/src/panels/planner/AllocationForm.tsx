@@ -15,6 +15,7 @@ import { errorText } from '../errorText';
 import { AllocationChart } from './AllocationChart';
 import { stepRuns } from './allocationSteps';
 import { Comparison, type ComparisonRow } from './Comparison';
+import { GroupCountField, HouseholdsPerGroupField } from './ScenarioFields';
 import { GROUPS_LIMITS, HOUSEHOLDS_PER_GROUP_LIMITS, parseWholeNumber } from './scenarioInputs';
 
 /** A first plan worth looking at: about 1 % more groups than today's 10,762. */
@@ -132,7 +133,7 @@ function AllocationResult({ result, onSelect }: { result: AllocateResponse; onSe
 }
 
 export function AllocationForm({ planner, scenario, scenarioKey, onSelect }: AllocationFormProps) {
-  const { t, fmt } = useI18n();
+  const { t } = useI18n();
   const id = useId();
   const [groups, setGroups] = useState(String(DEFAULT_ALLOCATION_GROUPS));
   const [householdsPerGroup, setHouseholdsPerGroup] = useState('');
@@ -152,41 +153,14 @@ export function AllocationForm({ planner, scenario, scenarioKey, onSelect }: All
     <div className="scenario" data-testid="allocation">
       <p className="panel__note">{t('allocate.intro')}</p>
       <form className="scenario__form" onSubmit={submit}>
-        <label className="field" htmlFor={`${id}-groups`}>
-          <span>{t('allocate.groups')}</span>
-          <input
-            id={`${id}-groups`}
-            type="number"
-            inputMode="numeric"
-            min={GROUPS_LIMITS.min}
-            max={GROUPS_LIMITS.max}
-            step={1}
-            value={groups}
-            onChange={(e) => setGroups(e.target.value)}
-            aria-invalid={groupCount === null}
-            required
-            data-testid="allocation-groups"
-          />
-        </label>
-        <label className="field" htmlFor={`${id}-hpg`}>
-          <span>{t('whatIf.householdsPerGroup')}</span>
-          <input
-            id={`${id}-hpg`}
-            type="number"
-            inputMode="numeric"
-            min={HOUSEHOLDS_PER_GROUP_LIMITS.min}
-            max={HOUSEHOLDS_PER_GROUP_LIMITS.max}
-            step={1}
-            value={householdsPerGroup}
-            placeholder={fmt.count(planner.households_per_group_default)}
-            onChange={(e) => setHouseholdsPerGroup(e.target.value)}
-            aria-invalid={householdsPerGroup.trim() !== '' && perGroup === null}
-            aria-describedby={`${id}-hpg-hint`}
-          />
-          <small id={`${id}-hpg-hint`} className="field__hint">
-            {t('whatIf.householdsPerGroupHint', { value: fmt.count(planner.households_per_group_default) })}
-          </small>
-        </label>
+        <GroupCountField id={id} value={groups} onChange={setGroups} label={t('allocate.groups')} invalid={groupCount === null} testId="allocation-groups" />
+        <HouseholdsPerGroupField
+          id={id}
+          value={householdsPerGroup}
+          onChange={setHouseholdsPerGroup}
+          invalid={householdsPerGroup.trim() !== '' && perGroup === null}
+          defaultValue={planner.households_per_group_default}
+        />
         <button type="submit" className="button button--primary" disabled={!valid || action.running} data-testid="allocation-run">
           {action.running ? t('whatIf.running') : t('allocate.run')}
         </button>

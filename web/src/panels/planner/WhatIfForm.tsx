@@ -12,6 +12,7 @@ import { useAction } from '../../state/useAction';
 import { ErrorState } from '../ErrorState';
 import { errorText } from '../errorText';
 import { Comparison, type ComparisonRow } from './Comparison';
+import { GroupCountField, HouseholdsPerGroupField } from './ScenarioFields';
 import { GROUPS_LIMITS, HOUSEHOLDS_PER_GROUP_LIMITS, parseWholeNumber } from './scenarioInputs';
 
 /** A first what-if worth looking at: about one village's worth of new groups. */
@@ -120,41 +121,14 @@ export function WhatIfForm({ planner, scenario, scenarioKey, selectedCode }: Wha
             ))}
           </select>
         </label>
-        <label className="field" htmlFor={`${id}-groups`}>
-          <span>{t('whatIf.groups')}</span>
-          <input
-            id={`${id}-groups`}
-            type="number"
-            inputMode="numeric"
-            min={GROUPS_LIMITS.min}
-            max={GROUPS_LIMITS.max}
-            step={1}
-            value={groups}
-            onChange={(e) => setGroups(e.target.value)}
-            aria-invalid={groupCount === null}
-            required
-            data-testid="what-if-groups"
-          />
-        </label>
-        <label className="field" htmlFor={`${id}-hpg`}>
-          <span>{t('whatIf.householdsPerGroup')}</span>
-          <input
-            id={`${id}-hpg`}
-            type="number"
-            inputMode="numeric"
-            min={HOUSEHOLDS_PER_GROUP_LIMITS.min}
-            max={HOUSEHOLDS_PER_GROUP_LIMITS.max}
-            step={1}
-            value={householdsPerGroup}
-            placeholder={fmt.count(planner.households_per_group_default)}
-            onChange={(e) => setHouseholdsPerGroup(e.target.value)}
-            aria-invalid={householdsPerGroup.trim() !== '' && perGroup === null}
-            aria-describedby={`${id}-hpg-hint`}
-          />
-          <small id={`${id}-hpg-hint`} className="field__hint">
-            {t('whatIf.householdsPerGroupHint', { value: fmt.count(planner.households_per_group_default) })}
-          </small>
-        </label>
+        <GroupCountField id={id} value={groups} onChange={setGroups} label={t('whatIf.groups')} invalid={groupCount === null} testId="what-if-groups" />
+        <HouseholdsPerGroupField
+          id={id}
+          value={householdsPerGroup}
+          onChange={setHouseholdsPerGroup}
+          invalid={householdsPerGroup.trim() !== '' && perGroup === null}
+          defaultValue={planner.households_per_group_default}
+        />
         <button type="submit" className="button button--primary" disabled={!valid || action.running} data-testid="what-if-run">
           {action.running ? t('whatIf.running') : t('whatIf.run')}
         </button>

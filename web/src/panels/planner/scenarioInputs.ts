@@ -1,18 +1,21 @@
 /**
- * Bounds of the what-if and allocation inputs. They mirror the server's validation
- * (server/routes/planner.ts, which does not export them): the form says what is allowed before
- * sending, and the server still checks, answering 400 with its own message if they ever drift.
+ * Bounds of the what-if and allocation inputs, from the shared contract (the server validates
+ * the same): the form says what is allowed before sending.
  */
+import { PLANNER_LIMITS } from '../../api/contract';
 
 export interface WholeNumberLimits {
   min: number;
   max: number;
 }
 
-/** New groups per request: 0 (nothing changes) up to 5,000, half the current network. */
-export const GROUPS_LIMITS: WholeNumberLimits = { min: 0, max: 5_000 };
-/** Households a new group brings in: Tổ liên gia have 10–30; the server allows 5–60. */
-export const HOUSEHOLDS_PER_GROUP_LIMITS: WholeNumberLimits = { min: 5, max: 60 };
+/** New groups per request: 0 (nothing changes) up to the server's maximum. */
+export const GROUPS_LIMITS: WholeNumberLimits = { min: 0, max: PLANNER_LIMITS.maxGroups };
+/** Households a new group brings in. */
+export const HOUSEHOLDS_PER_GROUP_LIMITS: WholeNumberLimits = {
+  min: PLANNER_LIMITS.minHouseholdsPerGroup,
+  max: PLANNER_LIMITS.maxHouseholdsPerGroup,
+};
 
 /** A whole number within the limits, or null ("", "2.5", "-1", "1e9" are not). */
 export function parseWholeNumber(text: string, limits: WholeNumberLimits): number | null {
