@@ -22,7 +22,11 @@ export async function loginAs(role: Role, baseUrl = inject('baseUrl'), password 
     body: JSON.stringify({ username: `demo-${role}`, password }),
   });
   if (res.status !== 204) throw new Error(`login as demo-${role} failed: ${res.status} ${await res.text()}`);
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  return sessionClient(baseUrl, role, (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '');
+}
+
+/** A client for a session cookie obtained elsewhere: fetches the session's CSRF token. */
+export async function sessionClient(baseUrl: string, role: Role, cookie: string): Promise<ApiClient> {
   const session = (await (await fetch(`${baseUrl}/api/session`, { headers: { cookie } })).json()) as { csrf_token: string };
   return makeClient(baseUrl, role, cookie, session.csrf_token);
 }

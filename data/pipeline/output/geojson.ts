@@ -5,6 +5,7 @@
  */
 import type { Geometry } from 'geojson';
 import type { AreaUnit, Commune, ReferenceData, Unit2025 } from '../reference/types';
+import { areaAttributes, communeAttributes } from './unit-attributes';
 
 const GADM_ATTRIBUTION =
   'Boundaries: GADM 4.1 (gadm.org), level 3, 2019 units; free for non-commercial use only, no redistribution without permission. Districts, province and 2025 units dissolved from these communes. Census: GSO 2019 Population and Housing Census.';
@@ -25,14 +26,7 @@ export function communesGeojson(communes: readonly Commune[]): string {
     communes.map((c) => ({
       type: 'Feature',
       properties: {
-        code: c.code,
-        name: c.name,
-        type: c.type,
-        district_code: c.districtCode,
-        district_name: c.districtName,
-        population: c.population,
-        households: c.households,
-        area_km2: c.areaKm2,
+        ...communeAttributes(c),
         gadm_gid: c.gadmGid,
         code_2025: c.code2025,
       },
@@ -44,15 +38,7 @@ export function communesGeojson(communes: readonly Commune[]): string {
 function areaFeature(unit: AreaUnit, extra: Record<string, string | number | null> = {}): FeatureOut {
   return {
     type: 'Feature',
-    properties: {
-      code: unit.code,
-      name: unit.name,
-      type: unit.type,
-      population: unit.population,
-      households: unit.households,
-      area_km2: unit.areaKm2,
-      ...extra,
-    },
+    properties: { ...areaAttributes(unit), ...extra },
     geometry: unit.geometry,
   };
 }

@@ -106,3 +106,19 @@ export function hashInputs(): HashedInput[] {
     return { file: input.label, sha256: sha256Hex(bytes), bytes: bytes.length };
   });
 }
+
+/** Parses a JSON source, or fails naming the file, the position and the fix. */
+export function parseJsonSource(text: string, file: string, code: 'GEOJSON_MALFORMED' | 'TOTALS_INVALID', fix: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (cause) {
+    const detail = (cause as Error).message;
+    throw new PipelineError({
+      code,
+      message: `${path.basename(file)} is not valid JSON (${detail}).`,
+      file,
+      where: detail.match(/position \d+/)?.[0] ?? 'unknown position',
+      fix,
+    });
+  }
+}

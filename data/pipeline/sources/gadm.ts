@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { PipelineError } from '../errors';
+import { parseJsonSource } from './files';
 
 /** Plausible extent of Vĩnh Phúc with a margin; a coordinate outside it is corrupt or swapped. */
 const LON_RANGE = [105.0, 106.1] as const;
@@ -43,18 +44,7 @@ export interface GadmCommune {
 
 export function parseGadm(text: string, file: string): GadmCommune[] {
   const name = path.basename(file);
-  let document: unknown;
-  try {
-    document = JSON.parse(text);
-  } catch (cause) {
-    throw new PipelineError({
-      code: 'GEOJSON_MALFORMED',
-      message: `${name} is not valid JSON (${(cause as Error).message}).`,
-      file,
-      where: (cause as Error).message.match(/position \d+/)?.[0] ?? 'unknown position',
-      fix: 'Restore the file from ../shared/data/sources (see its README for the GADM 4.1 origin and sha256).',
-    });
-  }
+  const document = parseJsonSource(text, file, 'GEOJSON_MALFORMED', 'Restore the file from ../shared/data/sources (see its README for the GADM 4.1 origin and sha256).');
   const collection = z.object({ type: z.literal('FeatureCollection'), features: z.array(z.unknown()) }).safeParse(document);
   if (!collection.success) {
     throw new PipelineError({

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { OutcomeKind } from '../../../server/contract/domain';
 import { PipelineError } from '../errors';
+import { parseJsonSource } from './files';
 
 const qualified = z.union([z.number().int().nonnegative(), z.object({ value: z.number().int().nonnegative() }).loose()]);
 const schema = z.object({
@@ -46,17 +47,7 @@ const valueOf = (v: z.infer<typeof qualified>): number => (typeof v === 'number'
 
 export function parsePublishedTotals(text: string, file: string): PublishedTotals {
   const name = path.basename(file);
-  let document: unknown;
-  try {
-    document = JSON.parse(text);
-  } catch (cause) {
-    throw new PipelineError({
-      code: 'TOTALS_INVALID',
-      message: `${name} is not valid JSON (${(cause as Error).message}).`,
-      file,
-      fix: 'Restore the file from ../shared/context (the figures of the 25 Oct 2022 conference).',
-    });
-  }
+  const document = parseJsonSource(text, file, 'TOTALS_INVALID', 'Restore the file from ../shared/context (the figures of the 25 Oct 2022 conference).');
   const parsed = schema.safeParse(document);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

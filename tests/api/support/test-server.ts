@@ -14,7 +14,7 @@ import { inject } from 'vitest';
 import type { Role } from '../../../server/auth/roles';
 import { configFromEnv, type ServerConfig } from '../../../server/config';
 import { startServer, type RunningServer } from '../../../server/main';
-import { anonymousClient, type ApiClient } from '../../support/api-client';
+import { anonymousClient, sessionClient, type ApiClient } from '../../support/api-client';
 import { loginFrom } from './raw-http';
 
 /**
@@ -94,32 +94,7 @@ const randomLoopback = () => `127.${1 + Math.floor(Math.random() * 200)}.${Math.
 async function logIn(role: Role, baseUrl: string): Promise<ApiClient> {
   const res = await loginFrom(baseUrl, randomLoopback(), { username: `demo-${role}`, password: inject('demoPassword') });
   if (res.status !== 204) throw new Error(`login as demo-${role} failed: ${res.status} ${res.body.toString()}`);
-  const cookie = String(res.headers['set-cookie']?.[0] ?? '').split(';')[0]!;
-  const session = (await (await fetch(`${baseUrl}/api/session`, { headers: { cookie } })).json()) as { csrf_token: string };
-  const headers = (extra?: HeadersInit) => {
-    const h = new Headers(extra);
-    h.set('cookie', cookie);
-    h.set('X-CSRF-Token', session.csrf_token);
-    return h;
-  };
-  const client: ApiClient = {
-    baseUrl,
-    role,
-    get: (p, init) => fetch(`${baseUrl}${p}`, { ...init, headers: headers(init?.headers) }),
-    send: (method, p, body, init) =>
-      fetch(`${baseUrl}${p}`, {
-        ...init,
-        method,
-        headers: headers({ 'Content-Type': 'application/json', ...Object.fromEntries(new Headers(init?.headers)) }),
-        body: body === undefined ? null : JSON.stringify(body),
-      }),
-    json: async <T>(p: string) => {
-      const answer = await client.get(p);
-      if (!answer.ok) throw new Error(`GET ${p} → ${answer.status} ${await answer.text()}`);
-      return (await answer.json()) as T;
-    },
-  };
-  return client;
+  return sessionClient(baseUrl, role, String(res.headers['set-cookie']?.[0] ?? '').split(';')[0]!);
 }
 
 /** Builds `path?k=v&…` from an object, leaving out undefined values. */
