@@ -1,4 +1,4 @@
-import { AREA_CLASSES, MODEL_SETTINGS, OUTCOME_KINDS } from '../server/contract/domain';
+import { AREA_CLASSES, MODEL_SETTINGS, OUTCOME_KINDS } from '#contract';
 
 /**
  * Tables of the prepared data set: the boundary between the data pipeline (writer) and the

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { MODEL_SETTINGS, OUTCOME_KINDS, TIP_CATEGORIES } from '../../server/contract/domain';
+import { MODEL_SETTINGS, OUTCOME_KINDS, TIP_CATEGORIES } from '#contract';
 import { REPO_ROOT } from '../paths';
 import { PipelineError } from './errors';
 

@@ -11,7 +11,7 @@
  *   classes than asked for. Only b₀ = b₁ can occur (Jenks, when the lowest class is one value,
  *   as in mapclassify); every later break is strictly larger than the one before.
  */
-import type { ClassificationScheme } from '../contract/metrics';
+import type { ClassificationScheme } from '#contract';
 import { AnalyticsError } from './errors';
 
 /**

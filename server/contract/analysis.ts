@@ -6,11 +6,11 @@
 import type { EmergingPattern } from '../analytics/emerging-hotspots';
 import type { HotSpotWarning } from '../analytics/hot-spots';
 import type { MannKendallResult } from '../analytics/mann-kendall';
-import type { AddGroupsResult, AllocationResult, AllocationStep, CommuneAllocation, PlannerFactor, PlannerWeights, RankedCommune } from '../analytics/planner';
-import type { Period } from './responses';
+import type { AddGroupsResult, AllocationResult, AllocationStep, CommuneAllocation, RankedCommune } from '../analytics/planner';
+import type { PlannerFactor, PlannerWeights } from '#contract';
+import type { Period } from '#contract';
 
-export { DEFAULT_PLANNER_WEIGHTS, LOW_CONFIDENCE_MIN_INCIDENTS, NEED_FACTORS, PLANNER_FACTORS } from '../analytics/planner';
-export type { EmergingPattern, HotSpotWarning, PlannerFactor, PlannerWeights };
+export type { EmergingPattern, HotSpotWarning };
 
 /** Exact counts (admin) or published counts with hidden cells imputed from published totals. */
 export type StatisticInputs = 'exact_counts' | 'published_counts';
@@ -115,11 +115,3 @@ export type AllocateResponse = Omit<AllocationResult, 'steps' | 'communes'> & {
   synthetic: boolean;
 };
 
-/** Limits of the planner's scenarios (validated by the routes, offered by the forms). */
-export const PLANNER_LIMITS = {
-  /** One step per group: 5,000 new groups is half the current network, far beyond any plan. */
-  maxGroups: 5_000,
-  /** Tổ liên gia have 10–30 households; what-ifs may use a wider band. */
-  minHouseholdsPerGroup: 5,
-  maxHouseholdsPerGroup: 60,
-} as const;

@@ -1,6 +1,4 @@
-export * from './domain';
-export * from './metrics';
+export * from '#contract';
 export * from './responses';
-export * from './session';
 export * from './units';
 export * from './analysis';

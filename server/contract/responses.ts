@@ -2,16 +2,10 @@
  * Response shapes of the HTTP API (see ../../../shared/API_CONTRACT.md and /api/openapi.json).
  * Defined once here; the server builds them and the web client reads them.
  */
-import type { ChoroplethMetric, ClassificationScheme } from './metrics';
-import type { ModelSetting, OutcomeKind, UnitLevel } from './domain';
+import type { ChoroplethMetric, ClassificationScheme, ModelSetting, OutcomeKind, Period, UnitLevel } from '#contract';
 
 export interface ApiErrorBody {
   error: { code: string; message: string; details?: Record<string, unknown> };
-}
-
-export interface Period {
-  from: string;
-  to: string;
 }
 
 export interface HealthResponse {

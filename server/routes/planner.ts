@@ -11,14 +11,12 @@ import {
   addGroupsWhatIf,
   allocateGroups,
   defaultHouseholdsPerGroup,
-  PLANNER_FACTORS,
   rankCommunes,
   type PlannerCommune,
-  type PlannerFactor,
   type RankedCommune,
 } from '../analytics/planner';
 import { access } from '../auth/access';
-import { PLANNER_LIMITS, type AllocateResponse, type Period, type PlannerResponse, type PlannerRow, type WhatIfResponse } from '../contract';
+import { PLANNER_FACTORS, PLANNER_LIMITS, type PlannerFactor, type AllocateResponse, type Period, type PlannerResponse, type PlannerRow, type WhatIfResponse } from '../contract';
 import type { Dataset } from '../dataset';
 import { ApiError, badRequest } from '../errors';
 import { toCsv } from '../format/csv';

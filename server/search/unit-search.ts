@@ -3,7 +3,7 @@
  * "Bá Hiến" all find Bá Hiến; "d" matches "đ". A query may carry the unit type ("xa ba hien",
  * "tp vinh yen"). Best match first: exact, then prefix, then word-start, then anywhere.
  */
-import { foldForSearch } from '../contract/fold';
+import { foldForSearch } from '#contract';
 import type { SearchHit } from '../contract';
 import type { UnitRecord } from '../dataset';
 

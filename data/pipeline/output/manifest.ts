@@ -6,7 +6,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { PUBLISHED_PERIOD } from '../../../server/contract/domain';
+import { PUBLISHED_PERIOD } from '#contract';
 import type { Manifest } from '../../schema';
 import type { UnmappedCommune } from '../reference/types';
 import { sha256Hex, type HashedInput } from '../sources/files';

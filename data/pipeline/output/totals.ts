@@ -3,7 +3,7 @@
  * generator's memory), and the check that they equal the published totals times the scale.
  * Keys mirror GET /api/summary: `to_lien_gia.*`, `bon_an_toan.*`, `outcomes.*`, `census.*`.
  */
-import { MODEL_SETTINGS, OUTCOME_KINDS } from '../../../server/contract/domain';
+import { MODEL_SETTINGS, OUTCOME_KINDS } from '#contract';
 import { PipelineError } from '../errors';
 import type { PublishedTotals } from '../sources/published-totals';
 import { BUILD_FILES } from '../../schema';

@@ -6,7 +6,7 @@
  * exactly once; anything else fails loudly.
  */
 import path from 'node:path';
-import { foldForSearch } from '../../../server/contract/fold';
+import { foldForSearch } from '#contract';
 import { PipelineError } from '../errors';
 import type { Census, CensusCommune, CensusDistrict } from '../sources/census';
 import type { GadmCommune } from '../sources/gadm';

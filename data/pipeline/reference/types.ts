@@ -1,6 +1,6 @@
 /** The real reference layer of the data set: 2019 communes, districts, province, 2025 units. */
 import type { MultiPolygon } from 'geojson';
-import type { CommuneType } from '../../../server/contract/domain';
+import type { CommuneType } from '#contract';
 import type { Position } from '../sources/gadm';
 import type { CrosswalkRow } from '../sources/crosswalk';
 import type { AreaGeometry, BBox } from './geometry';

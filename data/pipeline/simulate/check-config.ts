@@ -4,7 +4,7 @@
  * their host communes, the model split adds up, the tip total honours "more than".
  */
 import path from 'node:path';
-import { foldForSearch } from '../../../server/contract/fold';
+import { foldForSearch } from '#contract';
 import { CONFIG_DIR, CONFIG_FILES, type SimulationConfig } from '../config';
 import { PipelineError } from '../errors';
 import type { Commune } from '../reference/types';

@@ -2,7 +2,7 @@
  * What every simulation stage shares: the real communes with their traits, the validated
  * config, the targets (published totals times the scale), the point locator and the seed.
  */
-import { MODELS_PERIOD, PUBLISHED_PERIOD } from '../../../server/contract/domain';
+import { MODELS_PERIOD, PUBLISHED_PERIOD } from '#contract';
 import type { CommuneTrait, SimulationConfig } from '../config';
 import type { AreaUnit, Commune, ReferenceData } from '../reference/types';
 import type { PublishedTotals } from '../sources/published-totals';

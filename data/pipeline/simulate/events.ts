@@ -4,7 +4,7 @@
  * kind is typical of (data/config/outcome-events.json) and belong to a group of the commune
  * active on the event date.
  */
-import { OUTCOME_KINDS, type OutcomeKind } from '../../../server/contract/domain';
+import { OUTCOME_KINDS, type OutcomeKind } from '#contract';
 import type { Position } from '../sources/gadm';
 import type { GroupActivity } from './activity';
 import type { SimulationContext } from './context';

@@ -4,7 +4,7 @@
  * village — hence the commune — has, times the scale), founded along the roll-out ramp after
  * the commune's launch, located around their village centre.
  */
-import type { AreaClass } from '../../../server/contract/domain';
+import type { AreaClass } from '#contract';
 import { PipelineError } from '../errors';
 import type { Position } from '../sources/gadm';
 import { allocateExactly } from '../support/allocate';

@@ -4,7 +4,7 @@
  * schools by population, agencies and hospitals towards district seats, enterprises mostly
  * in the industrial parks — each named by type and located near a village centre or in its park.
  */
-import { MODEL_SETTINGS, type ModelSetting } from '../../../server/contract/domain';
+import { MODEL_SETTINGS, type ModelSetting } from '#contract';
 import type { IndustrialPark } from '../config';
 import type { Commune } from '../reference/types';
 import type { Position } from '../sources/gadm';

@@ -2,7 +2,7 @@
  * Rows of the simulated tables, keyed exactly like the columns of data/schema.ts (the writer
  * checks every column is present). DATE columns hold whole days since 1970-01-01.
  */
-import type { AreaClass, ModelSetting, OutcomeKind, TipCategory } from '../../../server/contract/domain';
+import type { AreaClass, ModelSetting, OutcomeKind, TipCategory } from '#contract';
 
 /** thôn (village, rural) or tổ dân phố (residential group, urban). */
 export const VILLAGE_KINDS = ['thon', 'to_dan_pho'] as const;

@@ -4,8 +4,8 @@
  * PLANTED clusters of data/config/tip-clusters.json around industrial parks and urban
  * centres. Each tip belongs to a group of its commune active on its date.
  */
-import type { TipCategory } from '../../../server/contract/domain';
-import { TIP_CATEGORIES } from '../../../server/contract/domain';
+import type { TipCategory } from '#contract';
+import { TIP_CATEGORIES } from '#contract';
 import { TIP_CONTEXTS, type TipCluster, type TipContext } from '../config';
 import type { Position } from '../sources/gadm';
 import type { Random } from '../support/prng';

@@ -5,7 +5,7 @@
  * not GADM's TYPE_3, is used.
  */
 import path from 'node:path';
-import { COMMUNE_TYPES, type CommuneType } from '../../../server/contract/domain';
+import { COMMUNE_TYPES, type CommuneType } from '#contract';
 import { PipelineError } from '../errors';
 import { parseCsv, type CsvRow } from './csv';
 

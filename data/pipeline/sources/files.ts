@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { foldForSearch } from '../../../server/contract/fold';
+import { foldForSearch } from '#contract';
 import { publishedTotalsPath, sourcesDir } from '../../paths';
 import { PipelineError } from '../errors';
 

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
-import type { OutcomeKind } from '../../../server/contract/domain';
+import type { OutcomeKind } from '#contract';
 import { PipelineError } from '../errors';
 import { parseJsonSource } from './files';
 

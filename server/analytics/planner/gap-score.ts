@@ -9,9 +9,10 @@
  * of its largest contributions. A weighted sum of z-scores is the usual composite-indicator
  * construction (OECD/JRC, "Handbook on Constructing Composite Indicators", 2008, §5–6).
  */
-import { assertPlannerCommunes, incidentsOf, indicatorsOf, LOW_CONFIDENCE_MIN_INCIDENTS } from './indicators';
+import { LOW_CONFIDENCE_MIN_INCIDENTS, NEED_FACTORS, PLANNER_FACTORS, type PlannerFactor, type PlannerWeights } from '#contract';
+import { assertPlannerCommunes, incidentsOf, indicatorsOf } from './indicators';
 import { standardise } from './standardise';
-import { NEED_FACTORS, PLANNER_FACTORS, type PlannerCommune, type PlannerFactor, type PlannerWeights } from './types';
+import type { PlannerCommune } from './types';
 import { factorDirection, resolvePlannerWeights } from './weights';
 
 /** The "why" column lists this many inputs: enough to explain a rank, few enough to read. */

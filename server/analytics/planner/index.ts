@@ -1,7 +1,7 @@
 /** The expansion planner: gap score and ranking, what-if for one commune, greedy allocation. */
 export * from './types';
-export { DEFAULT_PLANNER_WEIGHTS, resolvePlannerWeights } from './weights';
-export { LOW_CONFIDENCE_MIN_INCIDENTS, assertPlannerCommunes, coverageOf, indicatorsOf } from './indicators';
+export { resolvePlannerWeights } from './weights';
+export { assertPlannerCommunes, coverageOf, indicatorsOf } from './indicators';
 export { FALLBACK_HOUSEHOLDS_PER_GROUP, defaultHouseholdsPerGroup } from './households-per-group';
 export { WHY_LIST_LENGTH, rankCommunes, type PlannerRanking, type RankedCommune, type WhyItem } from './gap-score';
 export { addGroupsWhatIf, type AddGroupsRequest, type AddGroupsResult } from './what-if';

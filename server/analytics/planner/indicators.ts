@@ -1,16 +1,10 @@
 /** Indicators of one commune: what the gap score and the what-if tools read. */
 import { AnalyticsError } from '../errors';
-import type { CoverageSnapshot, PlannerCommune, PlannerFactor } from './types';
+import type { PlannerFactor } from '#contract';
+import type { CoverageSnapshot, PlannerCommune } from './types';
 
 /** Rates are expressed per this many households, like the choropleth metrics. */
 const PER_HOUSEHOLDS = 1000;
-
-/**
- * Fewer tips + events than this mark a commune's rates as low-confidence: a Poisson count under
- * 20 has a relative standard error (1/√count) of 23 % or more, where US NCHS calls a rate
- * unreliable.
- */
-export const LOW_CONFIDENCE_MIN_INCIDENTS = 20;
 
 /** Tips plus outcome events: the demand the groups generate and the police follow up. */
 export function incidentsOf(commune: PlannerCommune): number {

@@ -26,16 +26,6 @@ export interface PlannerCommune {
   trend: number;
 }
 
-/**
- * The six inputs of the gap score, named as in the API. Need factors raise the priority of a
- * commune, coverage factors lower it.
- */
-export const NEED_FACTORS = ['incidents_per_1k_households', 'hotspot_bin', 'trend'] as const;
-export const COVERAGE_FACTORS = ['households_covered_share', 'groups_per_1k_households', 'models_per_1k_households'] as const;
-export const PLANNER_FACTORS = [...NEED_FACTORS, ...COVERAGE_FACTORS] as const;
-export type PlannerFactor = (typeof PLANNER_FACTORS)[number];
-
-export type PlannerWeights = Record<PlannerFactor, number>;
 
 /** Coverage of one commune at one moment (before or after a what-if). */
 export interface CoverageSnapshot {

@@ -3,26 +3,7 @@
  * to 1), so "twice the weight" means twice the influence of one standard deviation of that input.
  */
 import { AnalyticsError } from '../errors';
-import { NEED_FACTORS, PLANNER_FACTORS, type PlannerFactor, type PlannerWeights } from './types';
-
-/**
- * Default weights, need 0.6 and coverage 0.4: the planner's first question is where the work
- * is, the second where groups are missing.
- */
-export const DEFAULT_PLANNER_WEIGHTS: Readonly<PlannerWeights> = {
-  /** The most direct measure of demand: tips and outcome events the police follow up. */
-  incidents_per_1k_households: 0.3,
-  /** A significant cluster says the need is not chance and spans neighbouring communes. */
-  hotspot_bin: 0.2,
-  /** Rising activity signals growing need, but yearly series are short and noisy. */
-  trend: 0.1,
-  /** The programme's own target: households not yet in any group. */
-  households_covered_share: 0.25,
-  /** Overlaps with the covered share (fewer, bigger groups), so kept low to avoid double counting. */
-  groups_per_1k_households: 0.1,
-  /** Models cover agencies, enterprises, hospitals and schools, not households: a weak substitute. */
-  models_per_1k_households: 0.05,
-};
+import { DEFAULT_PLANNER_WEIGHTS, NEED_FACTORS, PLANNER_FACTORS, type PlannerFactor, type PlannerWeights } from '#contract';
 
 /**
  * Complete, validated weights rescaled to sum to 1; missing factors take their default.

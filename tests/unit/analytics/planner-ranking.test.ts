@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultHouseholdsPerGroup, PLANNER_FACTORS, rankCommunes } from '../../../server/analytics/planner';
+import { PLANNER_FACTORS } from '#contract';
+import { defaultHouseholdsPerGroup, rankCommunes } from '../../../server/analytics/planner';
 import { HIGH_NEED, LOW_NEED, SIX_COMMUNES } from './planner-fixture';
 import { thrownCode } from './thrown-code';
 

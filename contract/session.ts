@@ -1,5 +1,5 @@
 /** Roles and the session/config responses (see ../../../shared/API_CONTRACT.md, "Sessions"). */
-import type { Period } from './responses';
+import type { Period } from './domain';
 
 /** Roles, from least to most trusted. Each includes what the ones before it may do. */
 export const ROLES = ['viewer', 'analyst', 'admin'] as const;
