@@ -7,13 +7,13 @@
 
 export const PROVINCE_CODE = '26';
 
-/** Period covered by the published review (conference of 25 Oct 2022). */
 /** An inclusive period of ISO dates (YYYY-MM-DD). */
 export interface Period {
   from: string;
   to: string;
 }
 
+/** Period covered by the published review (conference of 25 Oct 2022). */
 export const PUBLISHED_PERIOD = { from: '2017-01-01', to: '2022-10-25' } as const;
 export const MODELS_PERIOD = { from: '2019-01-01', to: '2022-10-25' } as const;
 

@@ -7,3 +7,5 @@ export * from './fold';
 export * from './metrics';
 export * from './planner';
 export * from './session';
+export * from './analysis';
+export * from './layers';

@@ -10,7 +10,7 @@ import type { Manifest } from '../data/schema';
 import { createApp } from './app';
 import { UserStore } from './auth/users';
 import { configFromEnv, type ServerConfig } from './config';
-import { DatasetHolder } from './dataset-holder';
+import { DatasetHolder } from './dataset/holder';
 import { createDemoAccounts, DEMO_ACCOUNTS } from './demo-accounts';
 
 /**

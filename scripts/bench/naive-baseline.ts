@@ -10,7 +10,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { booleanPointInPolygon } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import { classBreaks } from '../../server/analytics/classification';
-import type { ChoroplethMetric, ClassificationScheme } from '../../server/contract';
+import type { ChoroplethMetric, ClassificationScheme } from '#contract';
 import { BUILD_FILES } from '../../data/schema';
 
 type Area = Feature<Polygon | MultiPolygon, { code: string; households: number; area_km2: number }>;

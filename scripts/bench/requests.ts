@@ -3,7 +3,7 @@
  * URLs (periods, districts, metrics…), so latency is measured on realistic uncached work.
  */
 import { createRandom, type Random } from '../../data/pipeline/support/prng';
-import { CHOROPLETH_METRICS, CLASSIFICATION_SCHEMES } from '../../server/contract';
+import { CHOROPLETH_METRICS, CLASSIFICATION_SCHEMES } from '#contract';
 import type { Role } from '../../server/auth/roles';
 
 const DAY_MS = 86_400_000;

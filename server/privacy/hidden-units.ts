@@ -3,8 +3,8 @@
  * responses about the same unit and period (its time series, its profile) must hide the
  * numbers that add up to the hidden total as well.
  */
-import type { Period } from '../contract';
-import type { Dataset } from '../dataset';
+import type { Period } from '#contract';
+import type { Dataset } from '../dataset/dataset';
 import { countsFor, metricValuesFromCounts } from '../queries/metric-values';
 import { suppressUnitValues } from './suppress-values';
 

@@ -3,8 +3,8 @@
  * models) as running totals at `to`, flows (tips, events) and `groups_new` as the difference
  * between the running totals at `to` and on the day before `from`.
  */
-import type { RollupDays } from '../db/rollup-days';
-import { MEASURES } from '../db/rollups';
+import type { RollupDays } from '../dataset/rollup-days';
+import { MEASURES } from '../dataset/rollups';
 import { clampDay, dayBefore } from './days';
 import type { DataFilter } from './filters';
 

@@ -3,8 +3,8 @@
  * (groups, models) count what is active at `to`; flow layers (tips, events) what happened
  * between `from` and `to`.
  */
-import type { Period } from '../contract';
-import type { Params } from '../db/database';
+import type { Period } from '#contract';
+import type { Params } from '../dataset/database';
 
 export interface DataFilter {
   period: Period;

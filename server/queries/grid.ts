@@ -1,6 +1,6 @@
 /** Record counts per H3 cell (resolution 7 or 8) for one layer and filter. */
-import type { H3Resolution } from '../contract';
-import type { Database } from '../db/database';
+import type { H3Resolution } from '#contract';
+import type { Database } from '../dataset/database';
 import { flowParams, stockParams, type DataFilter } from './filters';
 
 export const GRID_LAYERS = ['groups', 'tips', 'models'] as const;

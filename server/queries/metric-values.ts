@@ -2,8 +2,8 @@
  * The value of a choropleth metric for every unit of a level: counts from the records,
  * denominators from the census and the boundaries.
  */
-import { METRIC_INFO, type ChoroplethMetric } from '../contract';
-import type { UnitRecord } from '../dataset';
+import { METRIC_INFO, type ChoroplethMetric } from '#contract';
+import type { UnitRecord } from '../dataset/dataset';
 import { COUNT_COLUMN, layerColumns, type CommuneCount, type CountLayer } from './commune-counts';
 import { rollupTotals, type RollupSource } from './commune-totals';
 import type { DataFilter } from './filters';

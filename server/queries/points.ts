@@ -2,9 +2,9 @@
  * Point records of the groups or models layer inside a bbox, active at the end of the period.
  * Tips and outcome events are never served as points (informant privacy).
  */
-import { AREA_CLASSES, MODEL_SETTINGS } from '../contract';
-import type { Database, Params } from '../db/database';
-import type { Bbox } from '../dataset';
+import { AREA_CLASSES, MODEL_SETTINGS } from '#contract';
+import type { Database, Params } from '../dataset/database';
+import type { Bbox } from '../dataset/dataset';
 import type { DataFilter } from './filters';
 
 export const POINT_LAYERS = ['groups', 'models'] as const;

@@ -1,5 +1,5 @@
 /** Raw tip or outcome-event records for the audited admin export. */
-import type { Database } from '../db/database';
+import type { Database } from '../dataset/database';
 import { flowParams, type DataFilter } from './filters';
 
 export const EXPORT_LAYERS = ['tips', 'events'] as const;

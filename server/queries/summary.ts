@@ -1,14 +1,6 @@
 /** Briefing totals: groups and models active at the end of the period, tips and outcomes inside it. */
-import {
-  AREA_CLASSES,
-  MODEL_SETTINGS,
-  OUTCOME_KINDS,
-  type AreaClass,
-  type ModelSetting,
-  type OutcomeKind,
-  type SummaryOutcomeKey,
-  type SummaryResponse,
-} from '../contract';
+import { AREA_CLASSES, MODEL_SETTINGS, OUTCOME_KINDS, type AreaClass, type ModelSetting, type OutcomeKind } from '#contract';
+import type { SummaryOutcomeKey, SummaryResponse } from '#contract/api';
 import { rollupTotals, type MeasureColumn, type RollupSource, type Totals } from './commune-totals';
 import type { DataFilter } from './filters';
 

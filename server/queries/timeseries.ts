@@ -4,10 +4,10 @@
  * end, so the cost does not grow with the number of records.
  */
 import { listValue } from '@duckdb/node-api';
-import type { Period, UnitLevel } from '../contract';
-import type { Database } from '../db/database';
-import type { RollupDays } from '../db/rollup-days';
-import { ROLLUP_TABLE } from '../db/rollups';
+import type { Period, UnitLevel } from '#contract';
+import type { Database } from '../dataset/database';
+import type { RollupDays } from '../dataset/rollup-days';
+import { ROLLUP_TABLE } from '../dataset/rollups';
 import { clampDay, dayBefore, lastDayOf } from './days';
 
 export const TIMESERIES_LAYERS = ['groups_active', 'groups_new', 'tips', 'events', 'models'] as const;

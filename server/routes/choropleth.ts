@@ -1,22 +1,15 @@
 /** GET /api/choropleth — one metric for every commune or district, with province-wide class breaks. */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { AppEnv } from '../app-env';
+import type { AppEnv } from '../http/app-env';
 import { access } from '../auth/access';
 import { classBreaks } from '../analytics/classification';
-import {
-  CHOROPLETH_METRICS,
-  CLASSIFICATION_SCHEMES,
-  DEFAULT_CLASSES,
-  MAX_CLASSES,
-  METRIC_INFO,
-  MIN_CLASSES,
-  type ChoroplethResponse,
-} from '../contract';
+import { CHOROPLETH_METRICS, CLASSIFICATION_SCHEMES, DEFAULT_CLASSES, MAX_CLASSES, METRIC_INFO, MIN_CLASSES } from '#contract';
+import type { ChoroplethResponse } from '#contract/api';
 import { suppressionK } from '../privacy/policy';
 import { suppressUnitValues } from '../privacy/suppress-values';
 import { countsFor, isSensitiveMetric, metricValuesFromCounts } from '../queries/metric-values';
-import { integerParam, readQuery } from '../validation';
+import { integerParam, readQuery } from '../http/request-input';
 import type { RouteDeps } from './deps';
 import { filterSchema, toFilter } from './filter-params';
 

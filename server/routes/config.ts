@@ -1,8 +1,8 @@
 /** GET /api/config — what the web app needs to know about this deployment. */
 import { Hono } from 'hono';
-import type { AppEnv } from '../app-env';
+import type { AppEnv } from '../http/app-env';
 import { access } from '../auth/access';
-import type { ConfigResponse } from '../contract';
+import type { ConfigResponse } from '#contract/api';
 import type { RouteDeps } from './deps';
 
 export function configRoutes(deps: RouteDeps) {

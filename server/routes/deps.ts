@@ -1,11 +1,11 @@
 /** What route factories need from the server; built once in createApp. */
 import type { MiddlewareHandler } from 'hono';
-import type { AppEnv } from '../app-env';
-import type { AuditLog } from '../audit/audit-log';
+import type { AppEnv } from '../http/app-env';
+import type { AuditLog } from '../state/audit-log';
 import type { SessionStore } from '../auth/sessions';
 import type { UserStore } from '../auth/users';
 import type { ServerConfig } from '../config';
-import type { DatasetHolder } from '../dataset-holder';
+import type { DatasetHolder } from '../dataset/holder';
 
 export interface RouteDeps {
   config: ServerConfig;

@@ -4,13 +4,13 @@
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { AppEnv } from '../app-env';
+import type { AppEnv } from '../http/app-env';
 import { access } from '../auth/access';
-import { badRequest } from '../errors';
-import { toCsv } from '../format/csv';
-import { audited } from '../middleware/audit';
+import { badRequest } from '../http/errors';
+import { toCsv } from '../http/csv';
+import { audited } from '../http/middleware/audit';
 import { EXPORT_LAYERS, exportRecords, type ExportLayer } from '../queries/records-export';
-import { readQuery } from '../validation';
+import { readQuery } from '../http/request-input';
 import type { RouteDeps } from './deps';
 import { filterSchema, toFilter } from './filter-params';
 

@@ -1,9 +1,9 @@
 /** Period and district parameters as most data routes take them, checked against the data set. */
 import { z } from 'zod';
-import type { Dataset } from '../dataset';
-import { badRequest } from '../errors';
+import type { Dataset } from '../dataset/dataset';
+import { badRequest } from '../http/errors';
 import type { DataFilter } from '../queries/filters';
-import { districtCode, periodParams, resolvePeriod } from '../validation';
+import { districtCode, periodParams, resolvePeriod } from '../http/request-input';
 
 export const filterSchema = { ...periodParams, district: districtCode.optional() };
 

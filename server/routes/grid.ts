@@ -1,14 +1,14 @@
 /** GET /api/grid — counts per H3 cell, the basis of the group-density heatmap and the tip hex layer. */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { AppEnv } from '../app-env';
+import type { AppEnv } from '../http/app-env';
 import { access } from '../auth/access';
-import type { GridResponse } from '../contract';
-import { h3Universe } from '../hotspots/neighbours';
+import type { GridResponse } from '#contract/api';
+import { h3Universe } from '../dataset/neighbours';
 import { suppressionK } from '../privacy/policy';
 import { suppressedKeys } from '../privacy/suppression';
 import { GRID_LAYERS, gridCounts } from '../queries/grid';
-import { readQuery } from '../validation';
+import { readQuery } from '../http/request-input';
 import type { RouteDeps } from './deps';
 import { filterSchema, toFilter } from './filter-params';
 

@@ -1,8 +1,8 @@
 /** GET /api/health — liveness and the data set's version; open to everyone (load balancers, login page). */
 import { Hono } from 'hono';
-import type { AppEnv } from '../app-env';
+import type { AppEnv } from '../http/app-env';
 import { access } from '../auth/access';
-import type { HealthResponse } from '../contract';
+import type { HealthResponse } from '#contract/api';
 import type { RouteDeps } from './deps';
 
 export function healthRoutes(deps: RouteDeps) {

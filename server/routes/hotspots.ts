@@ -1,14 +1,14 @@
 /** GET /api/hotspots and /api/hotspots/emerging — significant clustering of tips or outcome events. */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { AppEnv } from '../app-env';
+import type { AppEnv } from '../http/app-env';
 import { access } from '../auth/access';
-import type { EmergingResponse } from '../contract';
-import { badRequest } from '../errors';
-import { emergingCommuneHotspots } from '../hotspots/emerging-analysis';
-import { communeHotspots, h3Hotspots } from '../hotspots/hotspot-analysis';
+import type { EmergingResponse } from '#contract/api';
+import { badRequest } from '../http/errors';
+import { emergingCommuneHotspots } from '../services/emerging-hotspots';
+import { communeHotspots, h3Hotspots } from '../services/hotspots';
 import { suppressionK } from '../privacy/policy';
-import { booleanParam, periodParams, readQuery, resolvePeriod } from '../validation';
+import { booleanParam, periodParams, readQuery, resolvePeriod } from '../http/request-input';
 import type { RouteDeps } from './deps';
 
 const layer = z.enum(['tips', 'events']).default('tips');

@@ -1,8 +1,8 @@
 /** GET /api/openapi.json — the API description. */
 import { Hono } from 'hono';
-import type { AppEnv } from '../app-env';
+import type { AppEnv } from '../http/app-env';
 import { access } from '../auth/access';
-import { openApiDocument } from '../openapi';
+import { openApiDocument } from '../http/openapi';
 import type { RouteDeps } from './deps';
 
 export function openApiRoutes(deps: RouteDeps) {

@@ -5,7 +5,7 @@
  */
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import type { AppEnv } from '../app-env';
+import type { AppEnv } from '../http/app-env';
 import { isAnalyticsError } from '../analytics/errors';
 import {
   addGroupsWhatIf,
@@ -16,13 +16,14 @@ import {
   type RankedCommune,
 } from '../analytics/planner';
 import { access } from '../auth/access';
-import { PLANNER_FACTORS, PLANNER_LIMITS, type PlannerFactor, type AllocateResponse, type Period, type PlannerResponse, type PlannerRow, type WhatIfResponse } from '../contract';
-import type { Dataset } from '../dataset';
-import { ApiError, badRequest } from '../errors';
-import { toCsv } from '../format/csv';
-import { plannerInputs } from '../planner/planner-inputs';
+import { PLANNER_FACTORS, PLANNER_LIMITS, type PlannerFactor, type Period } from '#contract';
+import type { AllocateResponse, PlannerResponse, PlannerRow, WhatIfResponse } from '#contract/api';
+import type { Dataset } from '../dataset/dataset';
+import { ApiError, badRequest } from '../http/errors';
+import { toCsv } from '../http/csv';
+import { plannerInputs } from '../services/planner-inputs';
 import { suppressionK } from '../privacy/policy';
-import { isoDate, periodParams, readJson, readQuery, resolvePeriod, unitCode } from '../validation';
+import { isoDate, periodParams, readJson, readQuery, resolvePeriod, unitCode } from '../http/request-input';
 import type { RouteDeps } from './deps';
 
 const { maxGroups: MAX_GROUPS, minHouseholdsPerGroup: MIN_HOUSEHOLDS_PER_GROUP, maxHouseholdsPerGroup: MAX_HOUSEHOLDS_PER_GROUP } = PLANNER_LIMITS;

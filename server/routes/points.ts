@@ -5,11 +5,11 @@
 import { Hono } from 'hono';
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import { z } from 'zod';
-import type { AppEnv } from '../app-env';
+import type { AppEnv } from '../http/app-env';
 import { access } from '../auth/access';
-import { ApiError } from '../errors';
+import { ApiError } from '../http/errors';
 import { countPoints, DAY_EPOCH, POINT_KINDS, POINT_LAYERS, pointColumns, pointRows } from '../queries/points';
-import { bboxParam, integerParam, readQuery } from '../validation';
+import { bboxParam, integerParam, readQuery } from '../http/request-input';
 import type { RouteDeps } from './deps';
 import { filterSchema, toFilter } from './filter-params';
 

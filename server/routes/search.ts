@@ -1,10 +1,10 @@
 /** GET /api/search — find a unit by name, whatever the diacritics, case or spacing. */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { AppEnv } from '../app-env';
+import type { AppEnv } from '../http/app-env';
 import { access } from '../auth/access';
-import type { SearchHit } from '../contract';
-import { integerParam, MAX_TEXT_PARAM, readQuery } from '../validation';
+import type { SearchHit } from '#contract/api';
+import { integerParam, MAX_TEXT_PARAM, readQuery } from '../http/request-input';
 import type { RouteDeps } from './deps';
 
 /** Ten suggestions fill a dropdown; the province has 147 units in all. */

@@ -5,13 +5,13 @@
 import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
-import type { AppEnv } from '../app-env';
+import type { AppEnv } from '../http/app-env';
 import { access } from '../auth/access';
-import type { SessionResponse } from '../contract';
+import type { SessionResponse } from '#contract/api';
 import { SESSION_COOKIE } from '../auth/sessions';
-import { ApiError } from '../errors';
-import { clientAddress, rateLimit } from '../middleware/rate-limit';
-import { readJson } from '../validation';
+import { ApiError } from '../http/errors';
+import { clientAddress, rateLimit } from '../http/middleware/rate-limit';
+import { readJson } from '../http/request-input';
 import type { RouteDeps } from './deps';
 
 /** Ten attempts a minute per client: plenty for typos, far too few for guessing. */

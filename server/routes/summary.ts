@@ -1,12 +1,13 @@
 /** GET /api/summary — the briefing's big numbers. */
 import { Hono } from 'hono';
-import type { AppEnv } from '../app-env';
+import type { AppEnv } from '../http/app-env';
 import { access } from '../auth/access';
-import { OUTCOME_KINDS, type SummaryOutcomeKey, type SummaryResponse } from '../contract';
+import { OUTCOME_KINDS } from '#contract';
+import type { SummaryOutcomeKey, SummaryResponse } from '#contract/api';
 import { suppressionK } from '../privacy/policy';
 import { suppressedKeys } from '../privacy/suppression';
 import { provinceSummary, sensitiveOutcomesByDistrict } from '../queries/summary';
-import { readQuery } from '../validation';
+import { readQuery } from '../http/request-input';
 import type { RouteDeps } from './deps';
 import { filterQuery, toFilter } from './filter-params';
 

@@ -1,15 +1,15 @@
 /** GET /api/timeseries — counts per year or month for the province, a district or a commune. */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { AppEnv } from '../app-env';
+import type { AppEnv } from '../http/app-env';
 import { access } from '../auth/access';
-import type { TimeseriesResponse } from '../contract';
-import { ApiError, badRequest } from '../errors';
+import type { TimeseriesResponse } from '#contract/api';
+import { ApiError, badRequest } from '../http/errors';
 import { suppressionK } from '../privacy/policy';
 import { hiddenUnits } from '../privacy/hidden-units';
 import { suppressedKeys } from '../privacy/suppression';
 import { TIMESERIES_LAYERS, timeseries } from '../queries/timeseries';
-import { periodParams, readQuery, resolvePeriod, unitCode } from '../validation';
+import { periodParams, readQuery, resolvePeriod, unitCode } from '../http/request-input';
 import type { RouteDeps } from './deps';
 
 const query = z

@@ -1,13 +1,13 @@
 /** GET /api/units (boundaries as GeoJSON) and GET /api/units/{code} (one unit's profile). */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { AppEnv } from '../app-env';
+import type { AppEnv } from '../http/app-env';
 import { access } from '../auth/access';
-import { UNIT_LEVELS, UNIT_VERSIONS } from '../contract';
-import { badRequest, ApiError } from '../errors';
+import { UNIT_LEVELS, UNIT_VERSIONS } from '#contract';
+import { badRequest, ApiError } from '../http/errors';
 import { suppressionK } from '../privacy/policy';
-import { unitProfile } from '../queries/unit-profile';
-import { periodParams, readQuery, resolvePeriod, unitCode } from '../validation';
+import { unitProfile } from '../services/unit-profile';
+import { periodParams, readQuery, resolvePeriod, unitCode } from '../http/request-input';
 import type { RouteDeps } from './deps';
 
 const listQuery = z

@@ -1,12 +1,12 @@
 /** /api/users — account administration (admin only). */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { AppEnv } from '../app-env';
+import type { AppEnv } from '../http/app-env';
 import { access } from '../auth/access';
 import { ROLES } from '../auth/roles';
 import { UserError } from '../auth/users';
-import { ApiError } from '../errors';
-import { readJson } from '../validation';
+import { ApiError } from '../http/errors';
+import { readJson } from '../http/request-input';
 import type { RouteDeps } from './deps';
 
 const newUser = z

@@ -9,7 +9,7 @@ import { declaredAccess } from '../../server/auth/access';
 import { roleAtLeast, type Access, type Role } from '../../server/auth/roles';
 import { UserStore } from '../../server/auth/users';
 import { configFromEnv } from '../../server/config';
-import { DatasetHolder } from '../../server/dataset-holder';
+import { DatasetHolder } from '../../server/dataset/holder';
 import type { ApiClient } from '../support/api-client';
 import { expectApiError, hasStackTrace } from './support/error-shape';
 import { API_ROUTES, type ApiRoute } from './support/routes';

@@ -4,7 +4,7 @@
  * definition and do not move when the view is narrowed to a district.
  */
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import type { ChoroplethResponse } from '../../server/contract';
+import type { ChoroplethResponse } from '#contract/api';
 import type { ApiClient } from '../support/api-client';
 import { closeTo, expectedMetricValues, loadRecords, METRICS, SENSITIVE_METRICS, type Metric, type Records } from './support/records';
 import { sharedSession, withQuery } from './support/test-server';

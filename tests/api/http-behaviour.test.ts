@@ -11,7 +11,7 @@ import { createApp } from '../../server/app';
 import { SessionStore } from '../../server/auth/sessions';
 import { UserStore } from '../../server/auth/users';
 import { configFromEnv, type ServerConfig } from '../../server/config';
-import { DatasetHolder } from '../../server/dataset-holder';
+import { DatasetHolder } from '../../server/dataset/holder';
 import { anonymousClient, type ApiClient } from '../support/api-client';
 import { expectApiError, hasStackTrace } from './support/error-shape';
 import { loginFrom, rawRequest } from './support/raw-http';

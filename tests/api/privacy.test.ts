@@ -7,7 +7,7 @@
  */
 import type { FeatureCollection } from 'geojson';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { ChoroplethResponse, GridResponse, SummaryResponse, TimeseriesResponse, UnitProfileResponse } from '../../server/contract';
+import type { ChoroplethResponse, GridResponse, SummaryResponse, TimeseriesResponse, UnitProfileResponse } from '#contract/api';
 import type { ApiClient } from '../support/api-client';
 import { expectedGrid, expectedMetricValues, loadRecords, type Records } from './support/records';
 import { randomPeriod, seededRandom } from './support/random';

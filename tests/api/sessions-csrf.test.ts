@@ -10,7 +10,7 @@ import { createApp } from '../../server/app';
 import { SessionStore } from '../../server/auth/sessions';
 import { UserStore } from '../../server/auth/users';
 import { configFromEnv } from '../../server/config';
-import { DatasetHolder } from '../../server/dataset-holder';
+import { DatasetHolder } from '../../server/dataset/holder';
 import { expectApiError } from './support/error-shape';
 import { loginFrom, rawRequest } from './support/raw-http';
 import { removeTempStateDirs, tempStateDir } from './support/temp-dirs';

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { publishedTotalsPath } from '../../data/paths';
-import type { SummaryResponse } from '../../server/contract';
+import type { SummaryResponse } from '#contract/api';
 import type { ApiClient } from '../support/api-client';
 import { expectedSummary, loadRecords, OUTCOME_KINDS, type Records } from './support/records';
 import { randomPeriod, seededRandom } from './support/random';

@@ -4,7 +4,7 @@
  */
 import { getResolution, isValidCell } from 'h3-js';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import type { GridResponse, TimeseriesResponse } from '../../server/contract';
+import type { GridResponse, TimeseriesResponse } from '#contract/api';
 import type { ApiClient } from '../support/api-client';
 import { expectApiError } from './support/error-shape';
 import { expectedGrid, expectedSeries, loadRecords, within, type Records, type SeriesLayer } from './support/records';

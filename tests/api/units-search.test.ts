@@ -4,7 +4,7 @@
  */
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import type { SearchHit, UnitProfileResponse } from '../../server/contract';
+import type { SearchHit, UnitProfileResponse } from '#contract/api';
 import type { ApiClient } from '../support/api-client';
 import { expectApiError } from './support/error-shape';
 import { closeTo, expectedMetricValues, expectedSeries, loadRecords, METRICS, SENSITIVE_METRICS, type Records } from './support/records';

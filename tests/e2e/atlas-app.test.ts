@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import type { SummaryResponse } from '../../server/contract';
+import type { SummaryResponse } from '#contract/api';
 import {
   changeAndWait,
   foreignRequests,

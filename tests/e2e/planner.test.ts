@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import type { PlannerResponse } from '../../web/src/api/contract';
+import type { PlannerResponse } from '#contract/api';
 import { changeAndWait, foreignRequests, launchBrowser, logIn, openPage, screenshot, waitForReady, type RecordedPage } from './support/browser';
 import { fingerprintDistance, mapPixels } from './support/pixels';
 

@@ -4,7 +4,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { ApiRequestError, getConfig, getHealth, getSession, logout, onUnauthorized } from './api/client';
-import type { ConfigResponse, SessionResponse } from './api/contract';
+import type { ConfigResponse, SessionResponse } from '#contract/api';
 import { AtlasShell } from './AtlasShell';
 import { I18nProvider, useI18n } from './i18n/i18n';
 import { ErrorState } from './panels/ErrorState';

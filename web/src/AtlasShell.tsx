@@ -5,8 +5,8 @@
  * from useAtlasData; the map itself is a lazily loaded chunk.
  */
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { SearchHit } from '../../server/contract';
-import type { ConfigResponse, SessionResponse, UnitProperties } from './api/contract';
+import type { SearchHit } from '#contract/api';
+import type { ConfigResponse, SessionResponse, UnitProperties } from '#contract/api';
 import { useI18n } from './i18n/i18n';
 import { buildLegend } from './legend/legendModel';
 import type { MapHandle } from './map/MapView';

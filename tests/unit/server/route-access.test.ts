@@ -5,7 +5,7 @@ import { createApp } from '../../../server/app';
 import { declaredAccess } from '../../../server/auth/access';
 import { UserStore } from '../../../server/auth/users';
 import { configFromEnv } from '../../../server/config';
-import { DatasetHolder } from '../../../server/dataset-holder';
+import { DatasetHolder } from '../../../server/dataset/holder';
 
 describe('route access declarations', () => {
   it('every API route declares who may call it, and only health and login are public', async () => {

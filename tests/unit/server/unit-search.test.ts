@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { UnitRecord } from '../../../server/dataset';
-import { UnitSearch } from '../../../server/search/unit-search';
+import type { UnitRecord } from '../../../server/dataset/dataset';
+import { UnitSearch } from '../../../server/dataset/unit-search';
 
 function unit(code: string, name: string, type: string, level: UnitRecord['level'] = 'commune'): UnitRecord {
   return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ChoroplethResponse } from '../../../server/contract';
+import type { ChoroplethResponse } from '#contract/api';
 import { createFormatters } from '../../../web/src/i18n/format';
 import { translator } from '../../../web/src/i18n/i18n';
 import { buildLegend } from '../../../web/src/legend/legendModel';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cellToParent, latLngToCell } from 'h3-js';
-import type { GridResponse } from '../../../server/contract';
-import type { UnitsResponse } from '../../../web/src/api/contract';
+import type { GridResponse } from '#contract/api';
+import type { UnitCollection } from '#contract/api';
 import { coveringCells, densityCells } from '../../../web/src/map/heatmapCells';
 import { geometryBbox, labelPoint, pointInPolygon } from '../../../web/src/map/labelPoints';
 
@@ -30,7 +30,7 @@ describe('label points', () => {
 
 
 describe('group density cells', () => {
-  const units: UnitsResponse = {
+  const units: UnitCollection = {
     type: 'FeatureCollection',
     features: [{ type: 'Feature', properties: { code: 'x', name: 'x', type: 'Xã', population: 1, households: 1, area_km2: 1 }, geometry: square }],
   };

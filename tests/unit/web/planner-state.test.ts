@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PLANNER_WEIGHTS, type PlannerRow } from '../../../web/src/api/contract';
+import { DEFAULT_PLANNER_WEIGHTS } from '#contract';
+import type { PlannerRow } from '#contract/api';
 import { DEFAULT_STATE, parseAtlasState, serializeAtlasState } from '../../../web/src/state/atlasState';
 import { allowedViews, restrictToRole } from '../../../web/src/state/permissions';
 import { nextPlannerSort, parsePlannerSort, plannerTableRows } from '../../../web/src/state/plannerTable';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AllocationStepRow, PlannerRow, Units2025Response } from '../../../web/src/api/contract';
-import type { UnitsResponse } from '../../../web/src/api/contract';
+import type { AllocationStepRow, PlannerRow, Units2025Response } from '#contract/api';
+import type { UnitCollection } from '#contract/api';
 import { createFormatters } from '../../../web/src/i18n/format';
 import { translator } from '../../../web/src/i18n/i18n';
 import { buildLegend } from '../../../web/src/legend/legendModel';
@@ -102,7 +102,7 @@ describe('gap score classes and legend', () => {
 
 describe("today's (2025) units", () => {
   const square = (x: number) => ({ type: 'Polygon' as const, coordinates: [[[x, 0], [x + 1, 0], [x + 1, 1], [x, 1], [x, 0]]] });
-  const communes2019: UnitsResponse = {
+  const communes2019: UnitCollection = {
     type: 'FeatureCollection',
     features: ['08779', '08782', '08821'].map((code, i) => ({
       type: 'Feature',
@@ -112,6 +112,8 @@ describe("today's (2025) units", () => {
   };
   const units2025 = {
     type: 'FeatureCollection',
+    name: 'units_2025',
+    synthetic: false,
     features: [],
     unmapped: [
       { code: '08779', name: 'Bạch Lưu', reason: 'not documented' },

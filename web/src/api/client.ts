@@ -3,28 +3,8 @@
  * shared contract, errors turned into ApiRequestError values, the CSRF token attached to
  * state-changing requests, and a count of requests in flight for the map's ready flag.
  */
-import {
-  PLANNER_FACTORS,
-  type AllocateResponse,
-  type ApiErrorBody,
-  type ChoroplethMetric,
-  type ChoroplethResponse,
-  type ClassificationScheme,
-  type ConfigResponse,
-  type GridResponse,
-  type HealthResponse,
-  type HotspotsResponse,
-  type Period,
-  type PlannerResponse,
-  type PlannerWeights,
-  type SearchHit,
-  type SessionResponse,
-  type SummaryResponse,
-  type UnitProfileResponse,
-  type UnitsResponse,
-  type Units2025Response,
-  type WhatIfResponse,
-} from './contract';
+import { PLANNER_FACTORS, type ChoroplethMetric, type ClassificationScheme, type Period, type PlannerWeights } from '#contract';
+import type { AllocateResponse, ApiErrorBody, ChoroplethResponse, ConfigResponse, GridResponse, HealthResponse, HotspotsResponse, PlannerResponse, SearchHit, SessionResponse, SummaryResponse, UnitProfileResponse, UnitsResponse, Units2025Response, WhatIfResponse } from '#contract/api';
 
 /** What every planner request is asked under: the period and the six (relative) weights. */
 export interface PlannerScenario {

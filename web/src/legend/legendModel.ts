@@ -3,13 +3,9 @@
  * layers draw. The legend panel renders it as HTML and the PNG export draws it on a canvas, so
  * both always agree with the map.
  */
-import {
-  MODEL_SETTINGS,
-  type ChoroplethMetric,
-  type ChoroplethResponse,
-  type ModelSetting,
-} from '../../../server/contract';
-import type { HotspotBin } from '../api/contract';
+import { MODEL_SETTINGS, type ChoroplethMetric, type ModelSetting } from '#contract';
+import type { ChoroplethResponse } from '#contract/api';
+import type { HotspotBin } from '#contract';
 import type { Formatters } from '../i18n/format';
 import type { MessageKey, Translate } from '../i18n/i18n';
 import { classBounds } from '../style/classify';

@@ -5,7 +5,7 @@
  */
 import type { FeatureCollection, Point } from 'geojson';
 import type { FontFacesSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
-import type { UnitsResponse } from '../api/contract';
+import type { UnitCollection } from '#contract/api';
 import { LABEL_FONT } from './fontFaces';
 
 /** Layer ids deck.gl layers are inserted before (area fills go under the boundary lines). */
@@ -33,9 +33,9 @@ const COLORS = {
 } as const;
 
 export interface BasemapData {
-  communes: UnitsResponse;
-  districts: UnitsResponse;
-  province: UnitsResponse;
+  communes: UnitCollection;
+  districts: UnitCollection;
+  province: UnitCollection;
   districtLabels: FeatureCollection<Point, { name: string }>;
   communeLabels: FeatureCollection<Point, CommuneLabelProperties>;
 }

@@ -7,8 +7,8 @@
  * chosen metric: the same layer function, its own layer.
  */
 import type { Layer } from '@deck.gl/core';
-import type { ChoroplethResponse, GridResponse } from '../../../server/contract';
-import type { HotspotsResponse } from '../api/contract';
+import type { ChoroplethResponse, GridResponse } from '#contract/api';
+import type { HotspotsResponse } from '#contract/api';
 import type { MapLayerId, View } from '../state/atlasState';
 import type { ClassedValues } from '../style/classify';
 import { GAP_SCORE_PALETTE } from '../style/gapScore';

@@ -4,7 +4,7 @@
  * draws directly, with colours by setting.
  */
 import { tableFromIPC, type Table } from 'apache-arrow';
-import { MODEL_SETTINGS } from '../../../server/contract';
+import { MODEL_SETTINGS } from '#contract';
 import { MODEL_SETTING_COLORS, NO_DATA_COLOR } from '../style/palettes';
 
 export interface ModelPoints {

@@ -4,8 +4,8 @@
  * falls off where nobody lives instead of spreading the neighbours' values.
  */
 import { cellArea, cellToLatLng, getHexagonEdgeLengthAvg, polygonToCells } from 'h3-js';
-import type { GridResponse } from '../../../server/contract';
-import type { UnitsResponse } from '../api/contract';
+import type { GridResponse } from '#contract/api';
+import type { UnitCollection } from '#contract/api';
 
 export interface DensityCell {
   h3: string;
@@ -22,7 +22,7 @@ export function cellSpacingMeters(resolution: number): number {
 }
 
 /** All cells whose centre lies in one of the units (GeoJSON lon/lat order). */
-export function coveringCells(units: UnitsResponse, resolution: number): string[] {
+export function coveringCells(units: UnitCollection, resolution: number): string[] {
   const cells = new Set<string>();
   for (const feature of units.features) {
     const polygons = feature.geometry.type === 'Polygon' ? [feature.geometry.coordinates] : feature.geometry.coordinates;

@@ -1,7 +1,8 @@
 /** Turns a deck.gl picking result into the tooltip's HoverTarget. */
 import type { PickingInfo } from '@deck.gl/core';
-import { MODEL_SETTINGS, type GridCell } from '../../../server/contract';
-import type { UnitFeature } from '../api/contract';
+import { MODEL_SETTINGS } from '#contract';
+import type { GridCell } from '#contract/api';
+import type { UnitFeature } from '#contract/api';
 import type { HoverTarget } from '../state/hover';
 import type { ModelPoints } from './decodePoints';
 import { CHOROPLETH_LAYER_ID, PLANNER_GAP_LAYER_ID } from './layers/choroplethLayer';

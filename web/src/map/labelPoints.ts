@@ -4,7 +4,7 @@
  * at the centroid's latitude (crescent-shaped communes along rivers).
  */
 import type { Position } from 'geojson';
-import type { UnitGeometry } from '../api/contract';
+import type { UnitGeometry } from '#contract/api';
 
 export type LonLat = [number, number];
 type Ring = Position[];

@@ -7,8 +7,8 @@
  */
 import type { FeatureCollection, Point } from 'geojson';
 import type { LayerSpecification, SourceSpecification } from 'maplibre-gl';
-import type { UnitsResponse } from '../api/contract';
-import type { Units2025Response } from '../api/contract';
+import type { UnitCollection } from '#contract/api';
+import type { Units2025Response } from '#contract/api';
 import { cssColor, UNITS_2025_LINE_COLOR, UNMAPPED_HATCH_COLOR } from '../style/palettes';
 import { LABEL_FONT } from './fontFaces';
 import { labelPoint } from './labelPoints';
@@ -67,12 +67,12 @@ function labelsOf(units: Units2025Response): FeatureCollection<Point, Units2025L
 }
 
 /** The 2019 communes the 2025 list leaves unmapped, with their own boundaries. */
-export function unmappedCommunes(units: Units2025Response, communes2019: UnitsResponse): UnitsResponse {
+export function unmappedCommunes(units: Units2025Response, communes2019: UnitCollection): UnitCollection {
   const codes = new Set(units.unmapped.map((u) => u.code));
   return { type: 'FeatureCollection', features: communes2019.features.filter((f) => codes.has(f.properties.code)) };
 }
 
-export function units2025Sources(units: Units2025Response, communes2019: UnitsResponse): Record<string, SourceSpecification> {
+export function units2025Sources(units: Units2025Response, communes2019: UnitCollection): Record<string, SourceSpecification> {
   return {
     [UNITS_2025_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: units.features } as FeatureCollection },
     [UNITS_2025_LABEL_SOURCE]: { type: 'geojson', data: labelsOf(units) },

@@ -1,5 +1,5 @@
 /** Title, the view switch (briefing, explore, and the planner for analysts), language, and who is logged in (with logout). */
-import type { SessionResponse } from '../api/contract';
+import type { SessionResponse } from '#contract/api';
 import { useI18n, type MessageKey } from '../i18n/i18n';
 import type { Language, View } from '../state/atlasState';
 import { allowedViews } from '../state/permissions';

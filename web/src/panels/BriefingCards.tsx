@@ -4,7 +4,8 @@
  * split of the groups sums to less than the total; the remainder shows as "unclassified" with a
  * note, and the published figures are kept as they are.
  */
-import { MODEL_SETTINGS, OUTCOME_KINDS, type OutcomeKind, type SummaryResponse } from '../../../server/contract';
+import { MODEL_SETTINGS, OUTCOME_KINDS, type OutcomeKind } from '#contract';
+import type { SummaryResponse } from '#contract/api';
 import type { Formatters } from '../i18n/format';
 import { useI18n, type MessageKey, type Translate } from '../i18n/i18n';
 import type { Resource } from '../state/useResource';

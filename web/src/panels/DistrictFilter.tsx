@@ -1,6 +1,6 @@
 /** Narrow the briefing to one district (huyện / thành phố), or the whole province. */
 import { useId } from 'react';
-import type { UnitsResponse } from '../api/contract';
+import type { UnitCollection } from '#contract/api';
 import { useI18n } from '../i18n/i18n';
 
 export function DistrictFilter({
@@ -8,7 +8,7 @@ export function DistrictFilter({
   value,
   onChange,
 }: {
-  districts: UnitsResponse | null;
+  districts: UnitCollection | null;
   value: string | null;
   onChange: (district: string | null) => void;
 }) {

@@ -1,7 +1,7 @@
 /** What is under the pointer: the unit and its value, a tip cell's count (or "suppressed"), a model. */
-import type { ChoroplethResponse } from '../../../server/contract';
-import type { HotspotsResponse, UnitProperties } from '../api/contract';
-import type { PlannerResponse } from '../api/contract';
+import type { ChoroplethResponse } from '#contract/api';
+import type { HotspotsResponse, UnitProperties } from '#contract/api';
+import type { PlannerResponse } from '#contract/api';
 import { useI18n } from '../i18n/i18n';
 import {
   formatMetricValue,

@@ -4,8 +4,8 @@
  * top). Layers the role may not see are not offered at all.
  */
 import { useId } from 'react';
-import { CHOROPLETH_METRICS, CLASSIFICATION_SCHEMES, type ChoroplethMetric, type ClassificationScheme } from '../../../server/contract';
-import type { Role } from '../api/contract';
+import { CHOROPLETH_METRICS, CLASSIFICATION_SCHEMES, type ChoroplethMetric, type ClassificationScheme } from '#contract';
+import type { Role } from '#contract';
 import { useI18n, type MessageKey } from '../i18n/i18n';
 import { METRIC_LABEL_KEYS } from '../legend/legendModel';
 import {

@@ -4,7 +4,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import { ApiRequestError, login } from '../api/client';
-import type { SessionResponse } from '../api/contract';
+import type { SessionResponse } from '#contract/api';
 import { useI18n } from '../i18n/i18n';
 import type { Language } from '../state/atlasState';
 import { LanguageSwitch } from './LanguageSwitch';

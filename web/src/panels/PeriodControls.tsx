@@ -3,7 +3,7 @@
  * custom dates; a year slider, and Play, which steps 2017 → 2022 as soon as each year is drawn.
  */
 import { useEffect, useId, useRef, useState } from 'react';
-import type { Period } from '../../../server/contract';
+import type { Period } from '#contract';
 import { useI18n, type MessageKey } from '../i18n/i18n';
 import {
   FIRST_YEAR,

@@ -3,7 +3,7 @@
  * fly to it. The server folds the text (server/contract/fold.ts); this is an ARIA combobox.
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import type { SearchHit } from '../../../server/contract';
+import type { SearchHit } from '#contract/api';
 import { searchUnits } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 

@@ -3,7 +3,8 @@
  * district and province averages, and its yearly series, from /api/units/{code}.
  */
 import { useEffect } from 'react';
-import { CHOROPLETH_METRICS, type Period, type UnitProfileResponse } from '../../../server/contract';
+import { CHOROPLETH_METRICS, type Period } from '#contract';
+import type { UnitProfileResponse } from '#contract/api';
 import { getUnitProfile } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 import { formatMetricValue, METRIC_LABEL_KEYS } from '../legend/legendModel';

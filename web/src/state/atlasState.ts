@@ -4,14 +4,8 @@
  * filters, the period, the selected unit, the language, the camera, the boundary version and
  * the planner's weights and table order.
  */
-import {
-  CHOROPLETH_METRICS,
-  CLASSIFICATION_SCHEMES,
-  type ChoroplethMetric,
-  type ClassificationScheme,
-  type Period,
-} from '../../../server/contract';
-import { UNIT_VERSIONS, type PlannerWeights, type UnitVersion } from '../api/contract';
+import { CHOROPLETH_METRICS, CLASSIFICATION_SCHEMES, type ChoroplethMetric, type ClassificationScheme, type Period } from '#contract';
+import { UNIT_VERSIONS, type PlannerWeights, type UnitVersion } from '#contract';
 import { normalizePeriod, wholePeriod } from './period';
 import { DEFAULT_PLANNER_SORT, formatPlannerSort, parsePlannerSort, type PlannerSort } from './plannerTable';
 import { defaultWeights, parseWeights, writeWeights } from './plannerWeights';

@@ -1,5 +1,5 @@
 /** What the pointer is over on the map, as the tooltip needs it (no deck.gl types here). */
-import type { ModelSetting } from '../../../server/contract';
+import type { ModelSetting } from '#contract';
 
 export type HoverTarget =
   | { kind: 'unit'; layer: 'choropleth' | 'hotspots' | 'planner'; code: string; x: number; y: number }

@@ -2,7 +2,7 @@
  * Periods the UI offers: the whole published period, a single year, everything up to the end
  * of a year (how the network grew), or custom dates. Pure functions over ISO date strings.
  */
-import { PUBLISHED_PERIOD, type Period } from '../../../server/contract';
+import { PUBLISHED_PERIOD, type Period } from '#contract';
 
 export const FIRST_YEAR = Number(PUBLISHED_PERIOD.from.slice(0, 4));
 export const LAST_YEAR = Number(PUBLISHED_PERIOD.to.slice(0, 4));

@@ -3,7 +3,7 @@
  * briefing aggregates, analysts also get hotspots, model locations and the planner. The server
  * enforces it; the app only avoids offering what would answer 403.
  */
-import { ROLES, type Role } from '../api/contract';
+import { ROLES, type Role } from '#contract';
 import { DEFAULT_STATE, VIEWS, type AtlasState, type MapLayerId, type View } from './atlasState';
 
 const LAYER_MIN_ROLE: Record<MapLayerId, Role> = {

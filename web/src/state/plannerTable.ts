@@ -3,7 +3,7 @@
  * server computed; sorting and filtering only change which rows show and in what order. The
  * sort is view state (`sort=name`, `sort=-district` in the URL).
  */
-import type { PlannerRow } from '../api/contract';
+import type { PlannerRow } from '#contract/api';
 
 export const PLANNER_SORT_KEYS = ['rank', 'name', 'district', 'confidence'] as const;
 export type PlannerSortKey = (typeof PLANNER_SORT_KEYS)[number];

@@ -4,7 +4,7 @@
  * documented defaults, so the default planner has a short link. Weights are relative; the
  * server rescales them to sum to 1.
  */
-import { DEFAULT_PLANNER_WEIGHTS, PLANNER_FACTORS, type PlannerFactor, type PlannerWeights } from '../api/contract';
+import { DEFAULT_PLANNER_WEIGHTS, PLANNER_FACTORS, type PlannerFactor, type PlannerWeights } from '#contract';
 
 /** The API's upper bound for one weight (server/routes/planner.ts): beyond it a link is not ours. */
 export const MAX_WEIGHT = 1000;

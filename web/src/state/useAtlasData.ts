@@ -4,8 +4,8 @@
  * or the side panel never refetches the map).
  */
 import { useMemo } from 'react';
-import { DEFAULT_CLASSES, PUBLISHED_PERIOD } from '../../../server/contract';
-import type { ChoroplethResponse, GridResponse, SummaryResponse } from '../../../server/contract';
+import { DEFAULT_CLASSES, PUBLISHED_PERIOD } from '#contract';
+import type { ChoroplethResponse, GridResponse, SummaryResponse } from '#contract/api';
 import {
   getChoropleth,
   getGrid,
@@ -16,8 +16,9 @@ import {
   getUnits,
   getUnits2025,
 } from '../api/client';
-import type { HotspotsResponse, Role, UnitsResponse } from '../api/contract';
-import type { PlannerResponse, Units2025Response } from '../api/contract';
+import type { Role } from '#contract';
+import type { HotspotsResponse, UnitCollection } from '#contract/api';
+import type { PlannerResponse, Units2025Response } from '#contract/api';
 import type { ModelPoints } from '../map/decodePoints';
 import { GRID_RESOLUTION } from '../style/domains';
 import type { AtlasState, MapLayerId } from './atlasState';
@@ -31,9 +32,9 @@ const HOTSPOT_VALUE = 'per_1k_households';
 const HOTSPOT_FDR = true;
 
 export interface UnitLayers {
-  communes: UnitsResponse;
-  districts: UnitsResponse;
-  province: UnitsResponse;
+  communes: UnitCollection;
+  districts: UnitCollection;
+  province: UnitCollection;
 }
 
 export interface AtlasData {

@@ -3,7 +3,7 @@
  * z-scores (weights sum to 1), so it is measured in standard deviations whatever the weights:
  * fixed class edges keep a colour meaning the same gap from one weighting to the next.
  */
-import type { PlannerRow } from '../api/contract';
+import type { PlannerRow } from '#contract/api';
 import type { ClassedValues } from './classify';
 import { GAP_SCORE_RAMP } from './palettes';
 

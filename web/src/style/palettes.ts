@@ -3,7 +3,7 @@
  * next: viridis (sequential, perceptually uniform), ColorBrewer YlOrRd / BuPu / RdBu (marked
  * colour-blind safe by ColorBrewer) and the Okabe–Ito qualitative set.
  */
-import type { ModelSetting } from '../../../server/contract';
+import type { ModelSetting } from '#contract';
 
 export type Rgb = readonly [number, number, number];
 

@@ -5,7 +5,7 @@
  * never in a class colour.
  */
 import { GeoJsonLayer, type GeoJsonLayerProps } from '@deck.gl/layers';
-import type { UnitFeature, UnitProperties, UnitsResponse } from '../../api/contract';
+import type { UnitFeature, UnitProperties, UnitCollection } from '#contract/api';
 import { classIndex, type ClassedValues } from '../../style/classify';
 import type { InterleavedProps } from './interleaved';
 import { choroplethPalette, NO_DATA_COLOR, SUPPRESSED_COLOR, type Rgb } from '../../style/palettes';
@@ -26,7 +26,7 @@ const HOVER_HIGHLIGHT: [number, number, number, number] = [255, 255, 255, 90];
 export interface ChoroplethLayerInput {
   /** @default CHOROPLETH_LAYER_ID */
   id?: string;
-  units: UnitsResponse | null;
+  units: UnitCollection | null;
   choropleth: ClassedValues | null;
   /** One colour per class, low to high. @default choroplethPalette(number of classes) */
   palette?: readonly Rgb[];

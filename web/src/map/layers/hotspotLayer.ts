@@ -4,7 +4,7 @@
  * the significant ones stand out.
  */
 import { GeoJsonLayer, type GeoJsonLayerProps } from '@deck.gl/layers';
-import type { HotspotsResponse, UnitFeature, UnitProperties, UnitsResponse } from '../../api/contract';
+import type { HotspotsResponse, UnitFeature, UnitProperties, UnitCollection } from '#contract/api';
 import { HOTSPOT_BIN_COLORS, type Rgb } from '../../style/palettes';
 import type { InterleavedProps } from './interleaved';
 
@@ -15,7 +15,7 @@ const NOT_SIGNIFICANT_ALPHA = 110;
 const NO_RESULT: [number, number, number, number] = [0, 0, 0, 0];
 
 export interface HotspotLayerInput {
-  communes: UnitsResponse | null;
+  communes: UnitCollection | null;
   hotspots: HotspotsResponse | null;
   visible: boolean;
   beforeId: string;

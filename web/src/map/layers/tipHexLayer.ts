@@ -4,7 +4,7 @@
  * a dark outline, never as 0 and never in a class colour. Empty cells are not drawn.
  */
 import { H3HexagonLayer, type H3HexagonLayerProps } from '@deck.gl/geo-layers';
-import type { GridCell } from '../../../../server/contract';
+import type { GridCell } from '#contract/api';
 import { classIndex } from '../../style/classify';
 import { TIP_HEX_BREAKS } from '../../style/domains';
 import { SUPPRESSED_COLOR, TIP_HEX_RAMP, type Rgb } from '../../style/palettes';

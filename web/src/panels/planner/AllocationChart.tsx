@@ -4,7 +4,7 @@
  * Greedy takes the largest gains first, so the bottom profile only falls, and the top curve
  * bends down where communes run out of uncovered households.
  */
-import type { AllocationStepRow } from '../../api/contract';
+import type { AllocationStepRow } from '#contract/api';
 import { useI18n } from '../../i18n/i18n';
 
 const WIDTH = 520;

@@ -5,7 +5,7 @@
  */
 import { useId, useState, type FormEvent } from 'react';
 import { postAllocate } from '../../api/client';
-import type { AllocateResponse, PlannerResponse } from '../../api/contract';
+import type { AllocateResponse, PlannerResponse } from '#contract/api';
 import type { PlannerScenario } from '../../api/client';
 import type { Formatters } from '../../i18n/format';
 import { useI18n, type Translate } from '../../i18n/i18n';

@@ -5,7 +5,7 @@
  */
 import { useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { plannerCsvUrl } from '../../api/client';
-import type { PlannerResponse } from '../../api/contract';
+import type { PlannerResponse } from '#contract/api';
 import type { PlannerScenario } from '../../api/client';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
 import type { PlannerSort } from '../../state/plannerTable';

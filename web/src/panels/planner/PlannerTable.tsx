@@ -4,7 +4,8 @@
  * a row selects its commune, exactly as a click on the map does.
  */
 import { useEffect, useRef } from 'react';
-import { LOW_CONFIDENCE_MIN_INCIDENTS, type PlannerRow } from '../../api/contract';
+import { LOW_CONFIDENCE_MIN_INCIDENTS } from '#contract';
+import type { PlannerRow } from '#contract/api';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
 import { classIndex } from '../../style/classify';
 import { GAP_SCORE_BREAKS, GAP_SCORE_PALETTE } from '../../style/gapScore';

@@ -4,7 +4,7 @@
  * sliders at once and the URL (and so the ranking) once the hand rests.
  */
 import { useEffect, useId, useRef, useState } from 'react';
-import { DEFAULT_PLANNER_WEIGHTS, NEED_FACTORS, PLANNER_FACTORS, type PlannerFactor, type PlannerWeights } from '../../api/contract';
+import { DEFAULT_PLANNER_WEIGHTS, NEED_FACTORS, PLANNER_FACTORS, type PlannerFactor, type PlannerWeights } from '#contract';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
 import { defaultWeights, hasPositiveWeight, isDefaultWeights, roundWeight, weightShares, weightsKey } from '../../state/plannerWeights';
 

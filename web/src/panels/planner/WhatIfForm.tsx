@@ -4,7 +4,7 @@
  */
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { postWhatIf } from '../../api/client';
-import type { PlannerResponse, WhatIfResponse } from '../../api/contract';
+import type { PlannerResponse, WhatIfResponse } from '#contract/api';
 import type { PlannerScenario } from '../../api/client';
 import type { Formatters } from '../../i18n/format';
 import { useI18n, type Translate } from '../../i18n/i18n';

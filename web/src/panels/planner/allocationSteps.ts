@@ -3,7 +3,7 @@
  * commune with the same gain form one run ("steps 1–12: Chấn Hưng, +20 households each"), so a
  * plan of hundreds of groups reads in a few lines while every step's marginal gain stays visible.
  */
-import type { AllocationStepRow } from '../../api/contract';
+import type { AllocationStepRow } from '#contract/api';
 
 export interface StepRun {
   firstStep: number;

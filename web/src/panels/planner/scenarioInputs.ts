@@ -2,7 +2,7 @@
  * Bounds of the what-if and allocation inputs, from the shared contract (the server validates
  * the same): the form says what is allowed before sending.
  */
-import { PLANNER_LIMITS } from '../../api/contract';
+import { PLANNER_LIMITS } from '#contract';
 
 export interface WholeNumberLimits {
   min: number;

@@ -3,7 +3,8 @@
  * commune ("many tips and events per 1,000 households"), its value in real units and its signed
  * contribution to the gap score, e.g. "many tips and events per 1,000 households: 81.7 (+1.04)".
  */
-import type { PlannerFactor, PlannerWhy } from '../../api/contract';
+import type { PlannerFactor } from '#contract';
+import type { PlannerWhy } from '#contract/api';
 import type { Formatters } from '../../i18n/format';
 import type { MessageKey, Translate } from '../../i18n/i18n';
 

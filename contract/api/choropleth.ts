@@ -1,0 +1,56 @@
+/** A metric for every commune or district, with class breaks over the whole province. */
+import { z } from 'zod';
+import { CHOROPLETH_METRICS, CLASSIFICATION_SCHEMES, DEFAULT_CLASSES, MAX_CLASSES, MIN_CLASSES } from '../metrics';
+import { count, periodSchema, synthetic } from './common';
+import { endpoint } from './endpoint';
+import { enumParam, filterParams, integerParam } from './params';
+
+export const MAP_LEVELS = ['commune', 'district'] as const;
+
+export const choroplethValueSchema = z
+  .object({
+    code: z.string(),
+    value: z.number().nullable().meta({ description: 'Null when hidden for privacy.' }),
+    count: count.nullable().meta({ description: 'The record count behind the value; null when hidden.' }),
+    suppressed: z.boolean().optional(),
+  })
+  .meta({ id: 'ChoroplethValue' });
+export type ChoroplethValue = z.infer<typeof choroplethValueSchema>;
+
+export const choroplethSchema = z
+  .object({
+    metric: z.enum(CHOROPLETH_METRICS),
+    unit: z.string().meta({ description: 'Unit of the values (English; the web app translates).' }),
+    level: z.enum(MAP_LEVELS),
+    scheme: z.enum(CLASSIFICATION_SCHEMES),
+    classes: z.number().int(),
+    period: periodSchema,
+    breaks: z.array(z.number()).meta({ description: 'b0 … bk over every unit of the province for the period, so the legend does not change with the view.' }),
+    values: z.array(choroplethValueSchema).meta({ description: 'One row per unit of the level (of the district when filtered).' }),
+    synthetic,
+    suppression: z.object({ k: z.number().int(), suppressed: count }).optional(),
+  })
+  .meta({ id: 'Choropleth' });
+export type ChoroplethResponse = z.infer<typeof choroplethSchema>;
+
+export const getChoropleth = endpoint({
+  operationId: 'getChoropleth',
+  method: 'get',
+  path: '/api/choropleth',
+  access: 'viewer',
+  summary: 'A metric per unit with province-wide class breaks',
+  description: 'Breaks are computed over all units of the province for the requested period.',
+  tags: ['briefing'],
+  query: z
+    .object({
+      metric: enumParam(CHOROPLETH_METRICS).describe('The metric.'),
+      level: enumParam(MAP_LEVELS, 'commune').default('commune').describe('Unit level.'),
+      scheme: enumParam(CLASSIFICATION_SCHEMES, 'quantile').default('quantile').describe('Classification of the breaks.'),
+      classes: integerParam(MIN_CLASSES, MAX_CLASSES, DEFAULT_CLASSES).default(DEFAULT_CLASSES).describe('Number of classes.'),
+      ...filterParams,
+    })
+    .strict(),
+  responses: { 200: { description: 'Values and breaks.', json: choroplethSchema } },
+  dataset: true,
+  example: { query: { metric: 'groups_per_1k_households' } },
+});

@@ -1,4 +1,0 @@
-export * from '#contract';
-export * from './responses';
-export * from './units';
-export * from './analysis';
