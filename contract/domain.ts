@@ -13,6 +13,9 @@ export interface Period {
   to: string;
 }
 
+/** A bounding box in WGS84 degrees. */
+export type Bbox = [minLon: number, minLat: number, maxLon: number, maxLat: number];
+
 /** Period covered by the published review (conference of 25 Oct 2022). */
 export const PUBLISHED_PERIOD = { from: '2017-01-01', to: '2022-10-25' } as const;
 export const MODELS_PERIOD = { from: '2019-01-01', to: '2022-10-25' } as const;

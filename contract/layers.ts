@@ -2,6 +2,7 @@
  * The record layers each kind of request reads, and the limits of the list-like requests.
  * Tips and outcome events (informant data) are never served as points.
  */
+import { AREA_CLASSES, MODEL_SETTINGS } from './domain';
 
 /** Layers counted per H3 cell (`/api/grid`). */
 export const GRID_LAYERS = ['groups', 'tips', 'models'] as const;
@@ -10,6 +11,9 @@ export type GridLayer = (typeof GRID_LAYERS)[number];
 /** Layers served as point locations (`/api/points`). */
 export const POINT_LAYERS = ['groups', 'models'] as const;
 export type PointLayer = (typeof POINT_LAYERS)[number];
+
+/** The category stored per point: area class of a group, setting of a model (index into these lists). */
+export const POINT_KINDS = { groups: AREA_CLASSES, models: MODEL_SETTINGS } as const;
 
 /** Record exports (`/api/export/{layer}`, admin only). */
 export const EXPORT_LAYERS = ['tips', 'events'] as const;

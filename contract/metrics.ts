@@ -32,6 +32,18 @@ export const METRIC_INFO: Record<ChoroplethMetric, MetricInfo> = {
   models_count: { unit: '"4 an toàn" models', sensitive: false, kind: 'stock' },
 };
 
+/** The records each metric counts. */
+export const METRIC_LAYER: Record<ChoroplethMetric, 'groups' | 'models' | 'tips' | 'events'> = {
+  groups_count: 'groups',
+  groups_per_1k_households: 'groups',
+  households_covered_pct: 'groups',
+  groups_per_km2: 'groups',
+  tips_count: 'tips',
+  tips_per_1k_households: 'tips',
+  events_count: 'events',
+  models_count: 'models',
+};
+
 export const CLASSIFICATION_SCHEMES = ['quantile', 'jenks', 'equal'] as const;
 export type ClassificationScheme = (typeof CLASSIFICATION_SCHEMES)[number];
 

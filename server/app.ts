@@ -15,29 +15,27 @@ import { SessionStore } from './auth/sessions';
 import type { UserStore } from './auth/users';
 import type { ServerConfig } from './config';
 import type { DatasetHolder } from './dataset/holder';
-import { ApiError } from './http/errors';
+import { ApiError } from './errors';
 import { audited } from './http/middleware/audit';
 import { compress } from './http/middleware/compress';
+import { createHash } from 'node:crypto';
 import { dataCache } from './http/middleware/data-cache';
+import { informantFigures } from './http/middleware/figures';
+import { privacySecret } from './state/privacy-secret';
 import { clientAddress, rateLimit } from './http/middleware/rate-limit';
 import { requestLog } from './http/middleware/request-log';
 import { requireDataset } from './http/middleware/require-dataset';
 import { securityHeaders } from './http/middleware/security-headers';
 import { CSRF_HEADER, sessionMiddleware } from './http/middleware/session';
-import { choroplethRoutes } from './routes/choropleth';
-import { configRoutes } from './routes/config';
+import { mountRoutes } from './http/route';
+import { analysisRoutes } from './routes/analysis';
+import { briefingRoutes } from './routes/briefing';
 import type { RouteDeps } from './routes/deps';
-import { exportRoutes } from './routes/export';
-import { gridRoutes } from './routes/grid';
-import { healthRoutes } from './routes/health';
-import { hotspotRoutes } from './routes/hotspots';
-import { plannerCsvRoutes, plannerRoutes } from './routes/planner';
-import { openApiRoutes } from './routes/openapi';
-import { pointRoutes } from './routes/points';
-import { searchRoutes } from './routes/search';
+import { mapRoutes } from './routes/maps';
+import { plannerRoutes } from './routes/planner';
+import { recordRoutes } from './routes/records';
 import { sessionRoutes } from './routes/session';
-import { summaryRoutes } from './routes/summary';
-import { timeseriesRoutes } from './routes/timeseries';
+import { systemRoutes } from './routes/system';
 import { unitRoutes } from './routes/units';
 import { userRoutes } from './routes/users';
 
@@ -50,6 +48,8 @@ export interface AppServices {
   users: UserStore;
   sessions?: SessionStore;
   audit?: AuditLog;
+  /** The record-key secret; by default from TLG_PRIVACY_SECRET or the state directory. */
+  privacySecret?: string;
   log?: (line: string) => void;
 }
 
@@ -57,13 +57,15 @@ export function createApp(services: AppServices) {
   const { config, holder, users } = services;
   const sessions = services.sessions ?? new SessionStore(config.sessionTtlSeconds);
   const audit = services.audit ?? new AuditLog(path.join(config.stateDir, 'audit'));
+  const privacy = { threshold: config.privacyK, noiseBound: config.privacyNoiseBound, secret: services.privacySecret ?? privacySecret(config.stateDir) };
+  const privacyFingerprint = createHash('sha256').update(`${privacy.threshold}/${privacy.noiseBound}/${privacy.secret}`).digest('hex').slice(0, 16);
   const deps: RouteDeps = {
     config,
     holder,
     sessions,
     users,
     audit,
-    data: [requireDataset(holder), audited(audit), dataCache(config.privacyK)],
+    data: [requireDataset(holder), informantFigures(privacy), audited(audit), dataCache(privacyFingerprint)],
     heavy: rateLimit({
       limit: config.heavyRequestsPerMinute,
       windowMs: 60_000,
@@ -89,23 +91,18 @@ export function createApp(services: AppServices) {
   );
   app.use('/api/*', sessionMiddleware(sessions, '/api/session'));
 
-  app
-    .route('/api/health', healthRoutes(deps))
-    .route('/api/session', sessionRoutes(deps))
-    .route('/api/config', configRoutes(deps))
-    .route('/api/openapi.json', openApiRoutes(deps))
-    .route('/api/summary', summaryRoutes(deps))
-    .route('/api/units', unitRoutes(deps))
-    .route('/api/choropleth', choroplethRoutes(deps))
-    .route('/api/search', searchRoutes(deps))
-    .route('/api/timeseries', timeseriesRoutes(deps))
-    .route('/api/grid', gridRoutes(deps))
-    .route('/api/points', pointRoutes(deps))
-    .route('/api/hotspots', hotspotRoutes(deps))
-    .route('/api/planner.csv', plannerCsvRoutes(deps))
-    .route('/api/planner', plannerRoutes(deps))
-    .route('/api/export', exportRoutes(deps))
-    .route('/api/users', userRoutes(deps));
+  // Every endpoint declared in contract/api, composed here.
+  mountRoutes(app, [
+    ...systemRoutes(deps),
+    ...sessionRoutes(deps),
+    ...briefingRoutes(deps),
+    ...unitRoutes(deps),
+    ...mapRoutes(deps),
+    ...analysisRoutes(deps),
+    ...plannerRoutes(deps),
+    ...recordRoutes(deps),
+    ...userRoutes(deps),
+  ]);
 
   app.all('/api/*', () => {
     throw new ApiError(404, 'not_found', 'There is no such API endpoint; see /api/openapi.json.');

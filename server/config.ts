@@ -1,8 +1,14 @@
 /** Server settings from the environment, resolved once at start-up. */
 import { buildDir, stateDir, webDistDir } from '../data/paths';
 
-/** Suppression threshold for tip/event aggregates below admin: the usual statistical-disclosure minimum. */
+/** Threshold of tip/event figures below admin: counts 1–4 are never published (the usual statistical-disclosure minimum). */
 export const DEFAULT_PRIVACY_K = 5;
+/**
+ * Largest noise of the cell key method: ±3 keeps a commune's yearly tips (typically 5–50)
+ * readable while a hidden count cannot be solved from sums of published ones (measured in
+ * tests/api/privacy-attacks.test.ts).
+ */
+export const DEFAULT_PRIVACY_NOISE_BOUND = 3;
 /** Sessions end after 8 hours: one working day, so a forgotten browser does not stay logged in. */
 export const DEFAULT_SESSION_TTL_SECONDS = 8 * 60 * 60;
 
@@ -16,6 +22,7 @@ export interface ServerConfig {
   stateDir: string;
   webDir: string;
   privacyK: number;
+  privacyNoiseBound: number;
   sessionTtlSeconds: number;
   /** Origins allowed by CORS; empty = closed (same origin only). */
   corsOrigins: string[];
@@ -42,6 +49,7 @@ export function configFromEnv(): ServerConfig {
     stateDir: stateDir(),
     webDir: webDistDir(),
     privacyK: intFromEnv('TLG_PRIVACY_K', DEFAULT_PRIVACY_K),
+    privacyNoiseBound: intFromEnv('TLG_PRIVACY_NOISE_BOUND', DEFAULT_PRIVACY_NOISE_BOUND),
     sessionTtlSeconds: intFromEnv('TLG_SESSION_TTL_SECONDS', DEFAULT_SESSION_TTL_SECONDS),
     corsOrigins: (process.env.TLG_CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     basemapStyleUrl: process.env.TLG_BASEMAP_STYLE_URL || null,

@@ -1,7 +1,7 @@
 /** A metric for every commune or district, with class breaks over the whole province. */
 import { z } from 'zod';
 import { CHOROPLETH_METRICS, CLASSIFICATION_SCHEMES, DEFAULT_CLASSES, MAX_CLASSES, MIN_CLASSES } from '../metrics';
-import { count, periodSchema, synthetic } from './common';
+import { count, periodSchema, protectionSchema, synthetic } from './common';
 import { endpoint } from './endpoint';
 import { enumParam, filterParams, integerParam } from './params';
 
@@ -12,7 +12,8 @@ export const choroplethValueSchema = z
     code: z.string(),
     value: z.number().nullable().meta({ description: 'Null when hidden for privacy.' }),
     count: count.nullable().meta({ description: 'The record count behind the value; null when hidden.' }),
-    suppressed: z.boolean().optional(),
+    suppressed: z.boolean().optional().meta({ description: 'Hidden to protect informants (below the threshold).' }),
+    estimated: z.literal(true).optional().meta({ description: 'Part of the count is estimated: it includes hidden small cells at a stand-in value.' }),
   })
   .meta({ id: 'ChoroplethValue' });
 export type ChoroplethValue = z.infer<typeof choroplethValueSchema>;
@@ -28,7 +29,7 @@ export const choroplethSchema = z
     breaks: z.array(z.number()).meta({ description: 'b0 … bk over every unit of the province for the period, so the legend does not change with the view.' }),
     values: z.array(choroplethValueSchema).meta({ description: 'One row per unit of the level (of the district when filtered).' }),
     synthetic,
-    suppression: z.object({ k: z.number().int(), suppressed: count }).optional(),
+    protection: protectionSchema.optional().meta({ description: 'For tip and event metrics: how they were protected.' }),
   })
   .meta({ id: 'Choropleth' });
 export type ChoroplethResponse = z.infer<typeof choroplethSchema>;

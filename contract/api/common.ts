@@ -29,3 +29,16 @@ export const synthetic = z.boolean().meta({ description: 'True when the records 
 export const bboxSchema = z.tuple([z.number(), z.number(), z.number(), z.number()]).meta({ description: '[minLon, minLat, maxLon, maxLat], WGS84 degrees.' });
 
 export const count = z.number().int().min(0);
+
+export const protectionSchema = z
+  .object({
+    method: z.enum(['exact', 'cell_key']).meta({ description: 'exact: admin sees true counts; cell_key: counts are protected by the cell key method.' }),
+    threshold: z.number().int().min(0).meta({ description: 'Counts from 1 to threshold − 1 are never published (cell_key).' }),
+    noise_bound: z.number().int().min(0).meta({ description: 'Published counts differ from the true ones by at most this much (cell_key).' }),
+    calendar: z.enum(['any', 'calendar_years']).meta({ description: 'Periods informant figures are published for: any (admin) or whole calendar years of the data range.' }),
+    reportable: z.boolean().meta({ description: "Whether this response's period is on the calendar; when false its informant figures are null." }),
+    exact: z.string().meta({ description: 'Which informant figures are exact nevertheless.' }),
+    note: z.object({ vi: z.string(), en: z.string() }).meta({ description: 'What the protection means, for people.' }),
+  })
+  .meta({ id: 'Protection', description: 'How the tip and outcome-event figures of this response were protected.' });
+export type Protection = z.infer<typeof protectionSchema>;

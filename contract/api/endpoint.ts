@@ -69,3 +69,7 @@ export type BodyInputOf<E extends EndpointSpec> = Input<E['body']>;
 /** The JSON body of a response status. */
 export type JsonOf<E extends EndpointSpec, S extends keyof E['responses'] = 200 & keyof E['responses']> =
   E['responses'][S] extends { json: infer J extends z.ZodType } ? z.output<J> : never;
+
+/** The body of a response status in another media type, when it has a schema (GeoJSON). */
+export type MediaOf<E extends EndpointSpec, M extends string, S extends keyof E['responses'] = 200 & keyof E['responses']> =
+  E['responses'][S] extends { media: infer Media } ? (Media extends Record<M, { schema: infer T extends z.ZodType }> ? z.output<T> : never) : never;

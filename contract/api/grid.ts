@@ -2,14 +2,19 @@
 import { z } from 'zod';
 import { H3_RESOLUTIONS } from '../domain';
 import { GRID_LAYERS } from '../layers';
-import { count, periodSchema, synthetic } from './common';
+import { count, periodSchema, protectionSchema, synthetic } from './common';
 import { endpoint } from './endpoint';
 import { enumParam, filterParams } from './params';
 
 export const H3_RESOLUTION_PARAMS = H3_RESOLUTIONS.map(String) as ['7', '8'];
 
 export const gridCellSchema = z
-  .object({ h3: z.string(), count: count.nullable().meta({ description: 'Null when hidden for privacy.' }), suppressed: z.boolean().optional() })
+  .object({
+    h3: z.string(),
+    count: count.nullable().meta({ description: 'Null when hidden for privacy.' }),
+    suppressed: z.boolean().optional(),
+    estimated: z.literal(true).optional().meta({ description: 'Counts hidden small cells at a stand-in value.' }),
+  })
   .meta({ id: 'GridCell' });
 export type GridCell = z.infer<typeof gridCellSchema>;
 
@@ -18,8 +23,9 @@ export const gridSchema = z
     layer: z.enum(GRID_LAYERS),
     resolution: z.number().int(),
     period: periodSchema,
-    cells: z.array(gridCellSchema),
+    cells: z.array(gridCellSchema).meta({ description: 'Cells with records; for tips below admin only the cells whose count may be published.' }),
     synthetic,
+    protection: protectionSchema.optional().meta({ description: 'For tips: how they were protected.' }),
   })
   .meta({ id: 'Grid' });
 export type GridResponse = z.infer<typeof gridSchema>;

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { EMERGING_PATTERNS, HOT_SPOT_WARNING_CODES, HOTSPOT_BINS, HOTSPOT_UNITS, HOTSPOT_VALUES, TREND_DIRECTIONS } from '../analysis';
 import { SENSITIVE_LAYERS } from '../layers';
-import { count, periodSchema, synthetic } from './common';
+import { count, periodSchema, protectionSchema, synthetic } from './common';
 import { endpoint } from './endpoint';
 import { booleanParam, enumParam, periodParams } from './params';
 import { resolutionParam } from './grid';
@@ -49,6 +49,7 @@ export const hotspotsSchema = z
     inputs,
     warnings: z.array(hotSpotWarningSchema),
     synthetic,
+    protection: protectionSchema,
   })
   .meta({ id: 'Hotspots' });
 export type HotspotsResponse = z.infer<typeof hotspotsSchema>;
@@ -91,6 +92,7 @@ export const emergingSchema = z
     min_time_steps: count,
     features: z.array(emergingFeatureSchema),
     synthetic,
+    protection: protectionSchema,
   })
   .meta({ id: 'Emerging' });
 export type EmergingResponse = z.infer<typeof emergingSchema>;
@@ -119,7 +121,7 @@ export const getHotspots = endpoint({
     .strict(),
   responses: { 200: { description: 'Gi* per unit.', json: hotspotsSchema } },
   dataset: true,
-  example: { query: { from: '2022-01-01', to: '2022-06-30' } },
+  example: { query: { from: '2021-01-01', to: '2021-12-31' } },
 });
 
 export const getEmergingHotspots = endpoint({

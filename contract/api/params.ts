@@ -4,6 +4,7 @@
  * applied when the document is built), because the wire form of an integer is a string.
  */
 import { z } from 'zod';
+import type { Bbox } from '../domain';
 import { MAX_TEXT_PARAM } from '../layers';
 
 /** The OpenAPI schema shown for a parameter instead of its string wire form. */
@@ -71,8 +72,6 @@ export const decimalParam = (min: number, max: number) =>
     .transform(Number)
     .pipe(z.number().finite().min(min, `must be ≥ ${min}`).max(max))
     .meta({ openapi: { type: 'number', minimum: min, maximum: max } });
-
-export type Bbox = [minLon: number, minLat: number, maxLon: number, maxLat: number];
 
 /** bbox=minLon,minLat,maxLon,maxLat in WGS84 degrees. */
 export const bboxParam = z

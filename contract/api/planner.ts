@@ -1,7 +1,7 @@
 /** The expansion planner: ranking with reasons, CSV, what-if for one commune, allocation of N groups. */
 import { z } from 'zod';
 import { PLANNER_FACTORS, PLANNER_LIMITS } from '../planner';
-import { count, periodSchema, synthetic } from './common';
+import { count, periodSchema, protectionSchema, synthetic } from './common';
 import { endpoint } from './endpoint';
 import { STATISTIC_INPUTS } from './hotspots';
 import { decimalParam, isoDate, periodParams, unitCode } from './params';
@@ -51,6 +51,7 @@ export const plannerSchema = z
     inputs: z.enum(STATISTIC_INPUTS),
     rows: z.array(plannerRowSchema).meta({ description: 'Every commune, in rank order.' }),
     synthetic,
+    protection: protectionSchema,
   })
   .meta({ id: 'Planner' });
 export type PlannerResponse = z.infer<typeof plannerSchema>;
@@ -166,7 +167,7 @@ export const getPlanner = endpoint({
   description: 'gap = Σ direction × weight × standardised factor over the six factors; the largest contributions are the "why".',
   query: plannerQuery,
   responses: { 200: { description: 'The ranking.', json: plannerSchema } },
-  example: { query: { from: '2022-01-01', to: '2022-06-30' } },
+  example: { query: { from: '2021-01-01', to: '2021-12-31' } },
 });
 
 export const getPlannerCsv = endpoint({
@@ -178,7 +179,7 @@ export const getPlannerCsv = endpoint({
   description: 'UTF-8 with BOM for spreadsheets; the same query as /api/planner.',
   query: plannerQuery,
   responses: { 200: { description: 'The ranking.', media: { 'text/csv': { kind: 'text' } } } },
-  example: { query: { from: '2022-01-01', to: '2022-06-30' } },
+  example: { query: { from: '2021-01-01', to: '2021-12-31' } },
 });
 
 export const postWhatIf = endpoint({
@@ -190,7 +191,7 @@ export const postWhatIf = endpoint({
   description: 'New groups cover at most the households not yet in a group; the ranking is recomputed.',
   body: whatIfBodySchema,
   responses: { 200: { description: 'The scenario.', json: whatIfSchema } },
-  example: { body: { code: '08944', groups: 2, from: '2022-01-01', to: '2022-06-30' } },
+  example: { body: { code: '08944', groups: 2, from: '2021-01-01', to: '2021-12-31' } },
 });
 
 export const postAllocate = endpoint({
@@ -202,5 +203,5 @@ export const postAllocate = endpoint({
   description: 'Greedy need-weighted maximal coverage, one group per step.',
   body: allocateBodySchema,
   responses: { 200: { description: 'Allocation steps and the result per commune.', json: allocateSchema } },
-  example: { body: { groups: 5, from: '2022-01-01', to: '2022-06-30' } },
+  example: { body: { groups: 5, from: '2021-01-01', to: '2021-12-31' } },
 });

@@ -1,13 +1,9 @@
 /** Group and model locations: never tips or outcome events (informant privacy). */
 import { z } from 'zod';
-import { AREA_CLASSES, MODEL_SETTINGS } from '../domain';
 import { POINT_LAYERS, POINT_LIMITS, POINTS_DAY_EPOCH } from '../layers';
 import { count, periodSchema, synthetic } from './common';
 import { endpoint } from './endpoint';
 import { bboxParam, enumParam, filterParams, integerParam } from './params';
-
-/** The category stored per point: area class of a group, setting of a model (index into these lists). */
-export const POINT_KINDS = { groups: AREA_CLASSES, models: MODEL_SETTINGS } as const;
 
 export const POINT_FORMATS = ['arrow', 'json'] as const;
 

@@ -17,7 +17,7 @@ export const exportRecords = endpoint({
   query: z.object(filterParams).strict(),
   responses: { 200: { description: 'The records, oldest first.', media: { 'text/csv': { kind: 'text' } } } },
   dataset: true,
-  example: { params: { layer: 'tips' }, query: { from: '2022-01-01', to: '2022-06-30' } },
+  example: { params: { layer: 'tips' }, query: { from: '2021-01-01', to: '2021-12-31' } },
 });
 
 export const userSchema = z
@@ -43,7 +43,6 @@ export const listUsers = endpoint({
   summary: 'List users',
   description: 'Accounts with their role; never password hashes.',
   tags: ['admin'],
-  query: z.object({}).strict(),
   responses: { 200: { description: 'The users.', json: z.object({ users: z.array(userSchema) }).meta({ id: 'Users' }) } },
   dataset: false,
   example: {},

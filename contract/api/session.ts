@@ -44,7 +44,6 @@ export const getSession = endpoint({
   summary: 'The current user, role and CSRF token',
   description: 'Answers 401 when nobody is logged in.',
   tags: ['session'],
-  query: z.object({}).strict(),
   responses: { 200: { description: 'The session.', json: sessionSchema } },
   dataset: false,
   example: {},

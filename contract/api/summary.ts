@@ -1,7 +1,7 @@
 /** The briefing's big numbers. */
 import { z } from 'zod';
 import { MODEL_SETTINGS, OUTCOME_KINDS } from '../domain';
-import { count, periodSchema, synthetic } from './common';
+import { count, periodSchema, protectionSchema, synthetic } from './common';
 import { endpoint } from './endpoint';
 import { filterParams } from './params';
 
@@ -33,6 +33,8 @@ export const summarySchema = z
       Object.fromEntries(SUMMARY_OUTCOME_KEYS.map((k) => [k, outcomeValue])) as Record<SummaryOutcomeKey, typeof outcomeValue>,
     ),
     suppressed: z.array(z.enum(SUMMARY_OUTCOME_KEYS)).optional().meta({ description: 'Outcome keys hidden for privacy.' }),
+    estimated: z.array(z.enum(SUMMARY_OUTCOME_KEYS)).optional().meta({ description: 'Outcome keys whose figure counts hidden small cells at a stand-in value.' }),
+    protection: protectionSchema,
     census: z.object({ population: count, households: count }),
   })
   .meta({ id: 'Summary' });

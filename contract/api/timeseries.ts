@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { UNIT_LEVELS } from '../domain';
 import { TIMESERIES_INTERVALS, TIMESERIES_LAYERS } from '../layers';
-import { periodSchema, synthetic } from './common';
+import { periodSchema, protectionSchema, synthetic } from './common';
 import { endpoint } from './endpoint';
 import { enumParam, periodParams, unitCode } from './params';
 
@@ -17,9 +17,11 @@ export const timeseriesSchema = z
         period: z.string().meta({ description: 'A year (2021) or a month (2021-03).' }),
         value: z.number().int().nullable().meta({ description: 'Null when hidden for privacy.' }),
         suppressed: z.boolean().optional(),
+        estimated: z.literal(true).optional().meta({ description: 'Counts hidden small cells at a stand-in value.' }),
       }),
     ),
     synthetic,
+    protection: protectionSchema.optional().meta({ description: 'For tips and events: how they were protected.' }),
   })
   .meta({ id: 'Timeseries' });
 export type TimeseriesResponse = z.infer<typeof timeseriesSchema>;

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { CHOROPLETH_METRICS } from '../metrics';
 import { UNIT_LEVELS, UNIT_VERSIONS } from '../domain';
-import { count, periodSchema, synthetic } from './common';
+import { count, periodSchema, protectionSchema, synthetic } from './common';
 import { endpoint } from './endpoint';
 import { areaGeometrySchema } from './geojson';
 import { enumParam, periodParams, unitCode } from './params';
@@ -103,11 +103,12 @@ export const unitProfileSchema = z
         year: z.number().int(),
         groups_active: count,
         groups_new: count,
-        tips: count.nullable().meta({ description: 'Null when hidden for privacy.' }),
+        tips: count.nullable().meta({ description: 'Null when hidden for privacy (or the year is only partly in the period, below admin).' }),
         models_active: count,
       }),
     ),
     synthetic,
+    protection: protectionSchema,
   })
   .meta({ id: 'UnitProfile' });
 export type UnitProfileResponse = z.infer<typeof unitProfileSchema>;

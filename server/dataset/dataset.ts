@@ -7,27 +7,12 @@ import { readFile } from 'node:fs/promises';
 import type { FeatureCollection, Geometry } from 'geojson';
 import path from 'node:path';
 import { BUILD_FILES, type Manifest } from '../../data/schema';
-import type { Period, UnitLevel } from '#contract';
+import { PROVINCE_CODE, type Bbox, type Period, type UnitLevel } from '#contract';
 import { Database } from './database';
 import { RollupDays } from './rollup-days';
 import { rollupBounds } from './rollups';
+import type { UnitRecord } from './unit-record';
 import { UnitSearch } from './unit-search';
-
-export type Bbox = [number, number, number, number];
-
-export interface UnitRecord {
-  code: string;
-  name: string;
-  type: string;
-  level: UnitLevel;
-  district_code: string | null;
-  district_name: string | null;
-  population: number;
-  households: number;
-  area_km2: number;
-  bbox: Bbox;
-  centroid: [number, number];
-}
 
 export type UnitGeojsonKey = 'commune' | 'district' | 'province' | '2025';
 
@@ -126,7 +111,7 @@ export async function loadDataset(dir: string): Promise<Dataset> {
     const provinceProps = (provinceFeature?.properties ?? {}) as Partial<UnitRow>;
     const bbox = unionBbox(communes);
     const provinceUnit: UnitRecord = {
-      code: provinceProps.code ?? '26',
+      code: provinceProps.code ?? PROVINCE_CODE,
       name: provinceProps.name ?? 'Vĩnh Phúc',
       type: provinceProps.type ?? 'Tỉnh',
       level: 'province',

@@ -5,7 +5,7 @@
  */
 import { foldForSearch } from '#contract';
 import type { SearchHit } from '#contract/api';
-import type { UnitRecord } from './dataset';
+import type { UnitRecord } from './unit-record';
 
 interface IndexedUnit {
   unit: UnitRecord;

@@ -1,222 +1,151 @@
 /**
- * The OpenAPI 3.1 description of the HTTP API, served at /api/openapi.json. Parameter enums come
- * from the shared contract, so the document cannot drift from what the validators accept.
+ * /api/openapi.json, generated from the endpoint declarations in contract/api: every parameter
+ * with its schema, every request and response body, the role of each operation. zod's own
+ * JSON Schema output is draft 2020-12, the dialect of OpenAPI 3.1, so schemas go in unchanged;
+ * named schemas (meta `id`) become components.
  */
-import { CHOROPLETH_METRICS, CLASSIFICATION_SCHEMES, DEFAULT_CLASSES, MAX_CLASSES, MIN_CLASSES, UNIT_LEVELS, UNIT_VERSIONS } from '#contract';
-import { GRID_LAYERS } from '../queries/grid';
-import { POINT_LAYERS } from '../queries/points';
-import { EXPORT_LAYERS } from '../queries/records-export';
-import { TIMESERIES_LAYERS } from '../queries/timeseries';
+import { z } from 'zod';
+import { ENDPOINTS, type EndpointSpec, type OpenApiParameterMeta, type ResponseSpec } from '#contract/api';
 
-type Schema = Record<string, unknown>;
-interface Parameter {
-  name: string;
-  in: 'query' | 'path';
-  required?: boolean;
-  description: string;
-  schema: Schema;
+type JsonSchema = Record<string, unknown>;
+
+const COMPONENT_REF = (id: string) => `#/components/schemas/${id}`;
+
+/** Parameters travel as strings: show the schema a client should think in (integer, boolean, date). */
+function parameterOverride(ctx: { zodSchema: unknown; jsonSchema: JsonSchema }): void {
+  const meta = z.globalRegistry.get(ctx.zodSchema as z.ZodType) as Partial<OpenApiParameterMeta> | undefined;
+  if (!meta?.openapi) return;
+  const { description } = ctx.jsonSchema;
+  for (const key of Object.keys(ctx.jsonSchema)) delete ctx.jsonSchema[key];
+  Object.assign(ctx.jsonSchema, meta.openapi, description === undefined ? {} : { description });
+  delete ctx.jsonSchema.openapi;
 }
 
-const str = (description: string, extra: Schema = {}): Schema => ({ type: 'string', description, ...extra });
-const enumOf = (values: readonly (string | number)[], def?: string | number): Schema => ({
-  type: typeof values[0] === 'number' ? 'integer' : 'string',
-  enum: [...values],
-  ...(def !== undefined ? { default: def } : {}),
-});
-const q = (name: string, description: string, schema: Schema, required = false): Parameter => ({ name, in: 'query', required, description, schema });
-
-const from = q('from', 'Start of the period, inclusive (YYYY-MM-DD). Default: start of the data.', { type: 'string', format: 'date' });
-const to = q('to', 'End of the period, inclusive (YYYY-MM-DD). Default: end of the data. Groups and models count as active at this date.', { type: 'string', format: 'date' });
-const district = q('district', 'Restrict to one district (3-digit GSO code).', { type: 'string', pattern: '^\\d{3}$' });
-const period = [from, to];
-
-const errorResponse = { description: 'Invalid input, not logged in (401), not allowed (403), unknown unit (404), too large (413) or rate limited (429).', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
-const json = (description: string, schema: Schema = { type: 'object' }) => ({ description, content: { 'application/json': { schema } } });
-
-interface Operation {
-  summary: string;
-  role: 'public' | 'viewer' | 'analyst' | 'admin';
-  parameters?: Parameter[];
-  requestBody?: Schema;
-  responses: Record<string, unknown>;
+function removeOpenApiMeta(ctx: { jsonSchema: JsonSchema }): void {
+  delete ctx.jsonSchema.openapi;
 }
 
-function op(o: Operation) {
+/** A request or response schema: a $ref when it is a named component, else inline. */
+function bodySchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
+  const id = (z.globalRegistry.get(schema) as { id?: string } | undefined)?.id;
+  if (id) return { $ref: COMPONENT_REF(id) };
+  const json = z.toJSONSchema(schema, { io, unrepresentable: 'any', override: removeOpenApiMeta }) as JsonSchema;
+  delete json.$schema;
+  return json;
+}
+
+function parametersOf(spec: EndpointSpec) {
+  const place = (schema: z.ZodObject | undefined, location: 'query' | 'path') => {
+    if (!schema) return [];
+    const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', override: parameterOverride }) as JsonSchema & {
+      properties?: Record<string, JsonSchema>;
+      required?: string[];
+    };
+    return Object.entries(json.properties ?? {}).map(([name, property]) => {
+      const { description, ...rest } = property;
+      return {
+        name,
+        in: location,
+        required: location === 'path' || (json.required ?? []).includes(name),
+        ...(description === undefined ? {} : { description }),
+        schema: rest,
+      };
+    });
+  };
+  return [...place(spec.params, 'path'), ...place(spec.query, 'query')];
+}
+
+function responseOf(response: ResponseSpec) {
+  const content: Record<string, { schema: JsonSchema }> = {};
+  if (response.json) content['application/json'] = { schema: bodySchema(response.json, 'output') };
+  for (const [media, raw] of Object.entries(response.media ?? {})) {
+    content[media] = {
+      schema: raw.schema
+        ? bodySchema(raw.schema, 'output')
+        : raw.kind === 'binary'
+          ? { type: 'string', contentMediaType: media }
+          : { type: 'string', ...(raw.description ? { description: raw.description } : {}) },
+    };
+  }
+  const headers = Object.fromEntries(
+    Object.entries(response.headers ?? {}).map(([name, header]) => [name, { description: header.description, schema: bodySchema(header.schema, 'output') }]),
+  );
   return {
-    summary: o.summary,
-    description: `Role: ${o.role}.`,
-    'x-role': o.role,
-    ...(o.role === 'public' ? { security: [] } : {}),
-    ...(o.parameters ? { parameters: o.parameters } : {}),
-    ...(o.requestBody ? { requestBody: { required: true, content: { 'application/json': { schema: o.requestBody } } } } : {}),
-    responses: { ...o.responses, '4XX': errorResponse },
+    description: response.description,
+    ...(Object.keys(content).length > 0 ? { content } : {}),
+    ...(Object.keys(headers).length > 0 ? { headers } : {}),
   };
 }
 
-const hotspotParams = [
-  q('layer', 'Records to test for clustering.', enumOf(['tips', 'events'], 'tips')),
-  q('unit', 'Communes (queen contiguity, 0.0005° snap) or H3 cells (k-ring neighbours).', enumOf(['commune', 'h3'], 'commune')),
-  q('value', 'Raw count or count per 1,000 census households (communes only).', enumOf(['count', 'per_1k_households'], 'count')),
-  q('fdr', 'Apply the Benjamini–Hochberg false discovery rate correction to the bins.', enumOf(['true', 'false'], 'false')),
-  q('resolution', 'H3 resolution for unit=h3.', enumOf(['7', '8'], '8')),
-  ...period,
-];
+const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: COMPONENT_REF('Error') } } } });
 
-export function openApiDocument(version: string) {
+function operationOf(spec: EndpointSpec) {
+  const responses: Record<string, unknown> = {};
+  for (const [status, response] of Object.entries(spec.responses)) {
+    responses[status] = status === '413' || !response ? errorResponse(response?.description ?? 'Too large.') : responseOf(response);
+  }
+  responses['400'] = errorResponse('Invalid input: unknown, repeated or malformed parameters, or a body that does not match.');
+  if (spec.access !== 'public') responses['401'] = errorResponse('Not logged in.');
+  if (spec.access !== 'public' && spec.access !== 'viewer') responses['403'] = errorResponse(`Needs the ${spec.access} role.`);
+  responses['429'] = errorResponse('Too many requests; see Retry-After.');
+  if (spec.dataset) responses['503'] = errorResponse('The data set is being prepared or could not be loaded; see Retry-After.');
+  const body = spec.body;
+  return {
+    operationId: spec.operationId,
+    summary: spec.summary,
+    description: `${spec.description}\n\nRole: ${spec.access}.`,
+    tags: [...spec.tags],
+    'x-role': spec.access,
+    ...(spec.access === 'public' ? { security: [] } : {}),
+    parameters: parametersOf(spec),
+    ...(body ? { requestBody: { required: true, content: { 'application/json': { schema: bodySchema(body, 'input') } } } } : {}),
+    responses,
+  };
+}
+
+/** Every named schema (meta `id`) the declarations use, as OpenAPI components. */
+function components(): Record<string, JsonSchema> {
+  const { schemas } = z.toJSONSchema(z.globalRegistry, { io: 'output', unrepresentable: 'any', uri: COMPONENT_REF, override: removeOpenApiMeta }) as {
+    schemas: Record<string, JsonSchema>;
+  };
+  for (const schema of Object.values(schemas)) {
+    delete schema.$schema;
+    delete schema.$id;
+  }
+  return schemas;
+}
+
+function buildDocument(version: string) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const spec of Object.values(ENDPOINTS) as EndpointSpec[]) {
+    paths[spec.path] = { ...paths[spec.path], [spec.method]: operationOf(spec) };
+  }
   return {
     openapi: '3.1.0',
+    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     info: {
       title: 'TLG Atlas API',
       version,
       description:
-        'Tổ liên gia tự quản and "4 an toàn" models of Vĩnh Phúc, commune by commune. Every response of the demo data carries synthetic: true. Tip and outcome-event aggregates are suppressed below k for roles under admin.',
+        'Tổ liên gia tự quản and "4 an toàn" models of Vĩnh Phúc, commune by commune. Every response of the SIMULATED demo data carries synthetic: true. Tip and outcome-event figures are protected for roles below admin.',
     },
     servers: [{ url: '/' }],
+    security: [{ session: [] }],
+    paths,
     components: {
       securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tlg_session' } },
-      schemas: {
-        Error: {
-          type: 'object',
-          required: ['error'],
-          properties: {
-            error: {
-              type: 'object',
-              required: ['code', 'message'],
-              properties: { code: { type: 'string' }, message: { type: 'string' }, details: { type: 'object' } },
-            },
-          },
-        },
-      },
-    },
-    security: [{ session: [] }],
-    paths: {
-      '/api/health': { get: op({ summary: 'Liveness and data-set version', role: 'public', responses: { 200: json('OK'), 503: json('Data being prepared') } }) },
-      '/api/session': {
-        post: op({
-          summary: 'Log in (sets the HttpOnly session cookie)',
-          role: 'public',
-          requestBody: { type: 'object', required: ['username', 'password'], properties: { username: str('User name'), password: str('Password') } },
-          responses: { 204: { description: 'Logged in' } },
-        }),
-        get: op({ summary: 'Current user, role and CSRF token', role: 'viewer', responses: { 200: json('The session') } }),
-        delete: op({ summary: 'Log out (needs X-CSRF-Token)', role: 'viewer', responses: { 204: { description: 'Logged out' } } }),
-      },
-      '/api/config': { get: op({ summary: 'Deployment settings for the web app', role: 'viewer', responses: { 200: json('Settings') } }) },
-      '/api/openapi.json': { get: op({ summary: 'This document', role: 'viewer', responses: { 200: json('OpenAPI 3.1') } }) },
-      '/api/summary': { get: op({ summary: 'Briefing totals', role: 'viewer', parameters: [...period, district], responses: { 200: json('Totals') } }) },
-      '/api/units': {
-        get: op({
-          summary: 'Unit boundaries (GeoJSON)',
-          role: 'viewer',
-          parameters: [q('level', 'Unit level', enumOf(UNIT_LEVELS, 'commune')), q('version', '2019 units or the units from 1 July 2025', enumOf(UNIT_VERSIONS, '2019'))],
-          responses: { 200: { description: 'FeatureCollection', content: { 'application/geo+json': { schema: { type: 'object' } } } } },
-        }),
-      },
-      '/api/units/{code}': {
-        get: op({
-          summary: 'One unit: metrics, rank, district and province averages, yearly series',
-          role: 'viewer',
-          parameters: [{ name: 'code', in: 'path', required: true, description: 'GSO code', schema: { type: 'string' } }, ...period],
-          responses: { 200: json('Profile') },
-        }),
-      },
-      '/api/choropleth': {
-        get: op({
-          summary: 'A metric per unit with province-wide class breaks',
-          role: 'viewer',
-          parameters: [
-            q('metric', 'Metric', enumOf(CHOROPLETH_METRICS), true),
-            q('level', 'Unit level', enumOf(['commune', 'district'], 'commune')),
-            q('scheme', 'Classification', enumOf(CLASSIFICATION_SCHEMES, 'quantile')),
-            q('classes', 'Number of classes', { type: 'integer', minimum: MIN_CLASSES, maximum: MAX_CLASSES, default: DEFAULT_CLASSES }),
-            ...period,
-            district,
-          ],
-          responses: { 200: json('Values and breaks') },
-        }),
-      },
-      '/api/search': {
-        get: op({
-          summary: 'Find units by name (diacritic-, case- and spacing-insensitive)',
-          role: 'viewer',
-          parameters: [q('q', 'Text', { type: 'string', minLength: 1, maxLength: 200 }, true), q('limit', 'Most hits', { type: 'integer', minimum: 1, maximum: 50, default: 10 })],
-          responses: { 200: json('Hits, best first', { type: 'array' }) },
-        }),
-      },
-      '/api/timeseries': {
-        get: op({
-          summary: 'Counts per year or month',
-          role: 'viewer',
-          parameters: [
-            q('layer', 'Series', enumOf(TIMESERIES_LAYERS), true),
-            q('interval', 'Bucket', enumOf(['year', 'month'], 'year')),
-            q('level', 'Scope level', enumOf(['province', 'district', 'commune'], 'province')),
-            q('code', 'Unit code (district or commune level)', { type: 'string' }),
-            ...period,
-          ],
-          responses: { 200: json('Series') },
-        }),
-      },
-      '/api/grid': {
-        get: op({
-          summary: 'Counts per H3 cell',
-          role: 'viewer',
-          parameters: [q('layer', 'Records', enumOf(GRID_LAYERS), true), q('resolution', 'H3 resolution', enumOf(['7', '8'], '8')), ...period, district],
-          responses: { 200: json('Cells') },
-        }),
-      },
-      '/api/points': {
-        get: op({
-          summary: 'Group or model locations (Arrow IPC stream by default; never tips or events)',
-          role: 'analyst',
-          parameters: [
-            q('layer', 'Records', enumOf(POINT_LAYERS), true),
-            q('bbox', 'minLon,minLat,maxLon,maxLat', { type: 'string' }),
-            q('limit', 'Answer 413 when more points match', { type: 'integer', minimum: 1, maximum: 500000, default: 100000 }),
-            q('format', 'Binary Arrow (lon, lat Float32; day Uint16 since 2017-01-01; kind Uint8) or JSON', enumOf(['arrow', 'json'], 'arrow')),
-            ...period,
-            district,
-          ],
-          responses: {
-            200: { description: 'Points', content: { 'application/vnd.apache.arrow.stream': {}, 'application/json': { schema: { type: 'object' } } } },
-          },
-        }),
-      },
-      '/api/hotspots': { get: op({ summary: 'Getis-Ord Gi* hot and cold spots', role: 'analyst', parameters: hotspotParams, responses: { 200: json('Gi* per unit') } }) },
-      '/api/hotspots/emerging': {
-        get: op({
-          summary: 'Emerging hot-spot categories per commune over yearly slices',
-          role: 'analyst',
-          parameters: [q('layer', 'Records', enumOf(['tips', 'events'], 'tips')), q('fdr', 'FDR-corrected bins per slice', enumOf(['true', 'false'], 'false')), ...period],
-          responses: { 200: json('Categories') },
-        }),
-      },
-      '/api/planner': {
-        get: op({
-          summary: 'Communes ranked by the gap between need and coverage, with the reasons',
-          role: 'analyst',
-          parameters: [...period, q('w_need', 'Weight of need', { type: 'number' }), q('w_coverage', 'Weight of coverage', { type: 'number' })],
-          responses: { 200: json('Ranking') },
-        }),
-      },
-      '/api/planner.csv': { get: op({ summary: 'The ranking as CSV (UTF-8 with BOM)', role: 'analyst', parameters: period, responses: { 200: { description: 'CSV', content: { 'text/csv': {} } } } }) },
-      '/api/planner/what-if': { post: op({ summary: 'Add groups to communes and see coverage before/after', role: 'analyst', requestBody: { type: 'object' }, responses: { 200: json('Scenario') } }) },
-      '/api/planner/allocate': { post: op({ summary: 'Greedy allocation of N new groups across the province', role: 'analyst', requestBody: { type: 'object' }, responses: { 200: json('Allocation steps') } }) },
-      '/api/export/{layer}': {
-        get: op({
-          summary: 'Raw tip or event records as CSV (audited)',
-          role: 'admin',
-          parameters: [{ name: 'layer', in: 'path', required: true, description: 'Records', schema: enumOf(EXPORT_LAYERS) }, ...period, district],
-          responses: { 200: { description: 'CSV', content: { 'text/csv': {} } } },
-        }),
-      },
-      '/api/users': {
-        get: op({ summary: 'List users', role: 'admin', responses: { 200: json('Users') } }),
-        post: op({ summary: 'Create a user', role: 'admin', requestBody: { type: 'object' }, responses: { 201: json('Created') } }),
-      },
-      '/api/users/{username}': {
-        delete: op({ summary: 'Remove a user', role: 'admin', parameters: [{ name: 'username', in: 'path', required: true, description: 'User', schema: { type: 'string' } }], responses: { 204: { description: 'Removed' } } }),
-      },
+      schemas: components(),
     },
   };
+}
+
+/** The document for a data set version (built once per version: the declarations do not change). */
+const documents = new Map<string, ReturnType<typeof buildDocument>>();
+export function openApiDocument(version: string): ReturnType<typeof buildDocument> {
+  let document = documents.get(version);
+  if (!document) {
+    document = buildDocument(version);
+    documents.set(version, document);
+  }
+  return document;
 }

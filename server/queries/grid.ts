@@ -1,10 +1,8 @@
 /** Record counts per H3 cell (resolution 7 or 8) for one layer and filter. */
-import type { H3Resolution } from '#contract';
+import type { GridLayer, H3Resolution } from '#contract';
 import type { Database } from '../dataset/database';
 import { flowParams, stockParams, type DataFilter } from './filters';
 
-export const GRID_LAYERS = ['groups', 'tips', 'models'] as const;
-export type GridLayer = (typeof GRID_LAYERS)[number];
 export type GridResolution = H3Resolution;
 
 const CELL_COLUMN: Record<GridResolution, string> = { 7: 'h3_r7', 8: 'h3_r8' };

@@ -2,8 +2,8 @@
  * The value of a choropleth metric for every unit of a level: counts from the records,
  * denominators from the census and the boundaries.
  */
-import { METRIC_INFO, type ChoroplethMetric } from '#contract';
-import type { UnitRecord } from '../dataset/dataset';
+import { METRIC_INFO, METRIC_LAYER, type ChoroplethMetric } from '#contract';
+import type { UnitRecord } from '../dataset/unit-record';
 import { COUNT_COLUMN, layerColumns, type CommuneCount, type CountLayer } from './commune-counts';
 import { rollupTotals, type RollupSource } from './commune-totals';
 import type { DataFilter } from './filters';
@@ -17,26 +17,16 @@ export interface UnitMetricValue {
   count: number;
 }
 
-const LAYER_OF: Record<ChoroplethMetric, CountLayer> = {
-  groups_count: 'groups',
-  groups_per_1k_households: 'groups',
-  households_covered_pct: 'groups',
-  groups_per_km2: 'groups',
-  tips_count: 'tips',
-  tips_per_1k_households: 'tips',
-  events_count: 'events',
-  models_count: 'models',
-};
-
-export const metricLayer = (metric: ChoroplethMetric): CountLayer => LAYER_OF[metric];
+export const metricLayer = (metric: ChoroplethMetric): CountLayer => METRIC_LAYER[metric];
 export const isSensitiveMetric = (metric: ChoroplethMetric): boolean => METRIC_INFO[metric].sensitive;
 
-interface Tally {
+export interface Tally {
   n: number;
   households: number;
 }
 
-function metricValue(metric: ChoroplethMetric, tally: Tally, unit: UnitRecord): number {
+/** A metric's value from a unit's count (and households in groups) and its census figures. */
+export function metricValue(metric: ChoroplethMetric, tally: Tally, unit: UnitRecord): number {
   const perThousandHouseholds = unit.households > 0 ? (tally.n / unit.households) * 1000 : 0;
   switch (metric) {
     case 'groups_per_1k_households':

@@ -2,19 +2,9 @@
  * Point records of the groups or models layer inside a bbox, active at the end of the period.
  * Tips and outcome events are never served as points (informant privacy).
  */
-import { AREA_CLASSES, MODEL_SETTINGS } from '#contract';
+import { POINT_KINDS, POINTS_DAY_EPOCH, type Bbox, type PointLayer } from '#contract';
 import type { Database, Params } from '../dataset/database';
-import type { Bbox } from '../dataset/dataset';
 import type { DataFilter } from './filters';
-
-export const POINT_LAYERS = ['groups', 'models'] as const;
-export type PointLayer = (typeof POINT_LAYERS)[number];
-
-/** Day numbers in the binary form count from the start of the programme. */
-export const DAY_EPOCH = '2017-01-01';
-
-/** The category stored per point: area class of a group, setting of a model (index into these lists). */
-export const POINT_KINDS: Record<PointLayer, readonly string[]> = { groups: AREA_CLASSES, models: MODEL_SETTINGS };
 const KIND_COLUMN: Record<PointLayer, string> = { groups: 'area_class', models: 'setting' };
 const DETAIL_COLUMNS: Record<PointLayer, string> = {
   groups: 'commune_code, households, ethnic_minority, religious',
@@ -41,9 +31,9 @@ export interface PointColumns {
 
 /** Compact columns: 4 + 4 + 2 + 1 = 11 bytes per point. */
 export async function pointColumns(db: Database, layer: PointLayer, filter: DataFilter, bbox: Bbox): Promise<PointColumns> {
-  const kinds = POINT_KINDS[layer];
+  const kinds: readonly string[] = POINT_KINDS[layer];
   const cols = await db.columns(
-    `SELECT lon, lat, (founded_on - DATE '${DAY_EPOCH}')::INTEGER AS day, ${KIND_COLUMN[layer]} AS kind
+    `SELECT lon, lat, (founded_on - DATE '${POINTS_DAY_EPOCH}')::INTEGER AS day, ${KIND_COLUMN[layer]} AS kind
      FROM ${layer} WHERE ${WHERE} ORDER BY id`,
     params(filter, bbox),
   );

@@ -1,9 +1,8 @@
 /** Raw tip or outcome-event records for the audited admin export. */
+import type { ExportLayer } from '#contract';
 import type { Database } from '../dataset/database';
 import { flowParams, type DataFilter } from './filters';
 
-export const EXPORT_LAYERS = ['tips', 'events'] as const;
-export type ExportLayer = (typeof EXPORT_LAYERS)[number];
 
 const SQL: Record<ExportLayer, string> = {
   // tips within [$1, $2] in district $3 (NULL = all), oldest first

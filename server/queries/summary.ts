@@ -1,20 +1,15 @@
-/** Briefing totals: groups and models active at the end of the period, tips and outcomes inside it. */
-import { AREA_CLASSES, MODEL_SETTINGS, OUTCOME_KINDS, type AreaClass, type ModelSetting, type OutcomeKind } from '#contract';
-import type { SummaryOutcomeKey, SummaryResponse } from '#contract/api';
+/** Briefing totals of groups and models active at the end of the period, per district, from the rollup. */
+import { AREA_CLASSES, MODEL_SETTINGS, type AreaClass, type ModelSetting } from '#contract';
+import type { SummaryResponse } from '#contract/api';
 import { rollupTotals, type MeasureColumn, type RollupSource, type Totals } from './commune-totals';
 import type { DataFilter } from './filters';
 
-export type SummaryNumbers = Pick<SummaryResponse, 'to_lien_gia' | 'bon_an_toan'> & {
-  outcomes: Record<SummaryOutcomeKey, number>;
-};
+export type StockNumbers = Pick<SummaryResponse, 'to_lien_gia' | 'bon_an_toan'>;
 
-const outcomeColumn = (key: SummaryOutcomeKey) => (key === 'security_tips_provided' ? 'tips_n' : `events_${key}`);
-
-function fromSums(sum: Record<string, number>): SummaryNumbers {
+function fromSums(sum: Record<string, number>): StockNumbers {
   const v = (column: string) => sum[column] ?? 0;
   const byClass = Object.fromEntries(AREA_CLASSES.map((c) => [c, v(`groups_${c}`)])) as Record<AreaClass, number>;
   const bySetting = Object.fromEntries(MODEL_SETTINGS.map((s) => [s, v(`models_${s}`)])) as Record<ModelSetting, number>;
-  const outcomes = Object.fromEntries(OUTCOME_KINDS.map((k) => [k, v(outcomeColumn(k))])) as Record<OutcomeKind, number>;
   return {
     to_lien_gia: {
       total_active: v('groups_n'),
@@ -25,7 +20,6 @@ function fromSums(sum: Record<string, number>): SummaryNumbers {
       founded_in_period: v('groups_new'),
     },
     bon_an_toan: { total: v('models_n'), by_setting: bySetting },
-    outcomes: { security_tips_provided: v('tips_n'), ...outcomes },
   };
 }
 
@@ -39,15 +33,13 @@ const SUMMARY_COLUMNS: MeasureColumn[] = [
   'groups_religious',
   'models_n',
   ...MODEL_SETTINGS.map((s) => `models_${s}` as MeasureColumn),
-  'tips_n',
-  ...OUTCOME_KINDS.map((k) => `events_${k}` as MeasureColumn),
 ];
 
 export interface ProvinceSummary {
   /** The summary's measures per district. */
   byDistrict: Totals;
   /** The summary of one district, or of the province. */
-  numbers: (district: string | null) => SummaryNumbers;
+  numbers: (district: string | null) => StockNumbers;
 }
 
 function sum(rows: Iterable<Record<string, number>>): Record<string, number> {
@@ -63,14 +55,4 @@ export async function provinceSummary(source: RollupSource, period: DataFilter['
     byDistrict,
     numbers: (district) => fromSums(district === null ? sum(byDistrict.values()) : (byDistrict.get(district) ?? {})),
   };
-}
-
-/** Sensitive outcome figures of every district, for district-level privacy checks: key → district → count. */
-export function sensitiveOutcomesByDistrict(byDistrict: Totals): Map<SummaryOutcomeKey, Map<string, number>> {
-  return new Map(
-    (['security_tips_provided', ...OUTCOME_KINDS] as SummaryOutcomeKey[]).map((key) => [
-      key,
-      new Map([...byDistrict].map(([district, measures]) => [district, measures[outcomeColumn(key)] ?? 0])),
-    ]),
-  );
 }

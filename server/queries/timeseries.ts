@@ -4,15 +4,12 @@
  * end, so the cost does not grow with the number of records.
  */
 import { listValue } from '@duckdb/node-api';
-import type { Period, UnitLevel } from '#contract';
+import type { Period, TimeseriesInterval as Interval, TimeseriesLayer, UnitLevel } from '#contract';
 import type { Database } from '../dataset/database';
 import type { RollupDays } from '../dataset/rollup-days';
 import { ROLLUP_TABLE } from '../dataset/rollups';
 import { clampDay, dayBefore, lastDayOf } from './days';
 
-export const TIMESERIES_LAYERS = ['groups_active', 'groups_new', 'tips', 'events', 'models'] as const;
-export type TimeseriesLayer = (typeof TIMESERIES_LAYERS)[number];
-export type Interval = 'year' | 'month';
 
 export interface Scope {
   level: UnitLevel;

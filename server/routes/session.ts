@@ -2,16 +2,12 @@
  * POST /api/session (log in), GET /api/session (who am I + CSRF token), DELETE /api/session
  * (log out). The session cookie is HttpOnly and SameSite=Strict.
  */
-import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { z } from 'zod';
-import type { AppEnv } from '../http/app-env';
-import { access } from '../auth/access';
-import type { SessionResponse } from '#contract/api';
+import { ENDPOINTS } from '#contract/api';
 import { SESSION_COOKIE } from '../auth/sessions';
-import { ApiError } from '../http/errors';
+import { ApiError } from '../errors';
 import { clientAddress, rateLimit } from '../http/middleware/rate-limit';
-import { readJson } from '../http/request-input';
+import { defineRoute } from '../http/route';
 import type { RouteDeps } from './deps';
 
 /** Ten attempts a minute per client: plenty for typos, far too few for guessing. */
@@ -25,40 +21,36 @@ const MINUTE_MS = 60_000;
  */
 export const SIGNED_IN_MARKER = 'tlg_signed_in';
 
-const credentials = z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(1000) }).strict();
-
 export function sessionRoutes(deps: RouteDeps) {
   const loginLimit = rateLimit({ limit: LOGIN_ATTEMPTS_PER_MINUTE, windowMs: MINUTE_MS, key: (c) => clientAddress(c) });
-  return new Hono<AppEnv>()
-    .post('/', access('public'), loginLimit, async (c) => {
-      const { username, password } = await readJson(c, credentials);
-      const user = await deps.users.authenticate(username, password);
+  return [
+    defineRoute(ENDPOINTS.login, [loginLimit], async (c, { body }) => {
+      const user = await deps.users.authenticate(body.username, body.password);
       if (!user) throw new ApiError(401, 'invalid_credentials', 'Wrong username or password.');
-      const previous = getCookie(c, SESSION_COOKIE);
-      deps.sessions.delete(previous);
+      deps.sessions.delete(getCookie(c, SESSION_COOKIE));
       const { token } = deps.sessions.create(user.username, user.role);
       const cookie = { sameSite: 'Strict', path: '/', secure: new URL(c.req.url).protocol === 'https:', maxAge: deps.sessions.ttl } as const;
       setCookie(c, SESSION_COOKIE, token, { ...cookie, httpOnly: true });
       setCookie(c, SIGNED_IN_MARKER, '1', cookie);
       void deps.audit.record({ user: user.username, role: user.role, action: 'login', method: 'POST', path: c.req.path, params: {}, status: 204 });
       return c.body(null, 204);
-    })
-    .get('/', access('viewer'), (c) => {
+    }),
+    defineRoute(ENDPOINTS.getSession, [], (c) => {
       const session = c.get('session');
       if (!session) throw new ApiError(401, 'unauthenticated', 'Please log in.');
       c.header('Cache-Control', 'no-store');
-      const body: SessionResponse = {
+      return {
         username: session.username,
         role: session.role,
         csrf_token: session.csrfToken,
         expires_at: new Date(session.expiresAt).toISOString(),
       };
-      return c.json(body);
-    })
-    .delete('/', access('viewer'), (c) => {
+    }),
+    defineRoute(ENDPOINTS.logout, [], (c) => {
       deps.sessions.delete(getCookie(c, SESSION_COOKIE));
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
       deleteCookie(c, SIGNED_IN_MARKER, { path: '/' });
       return c.body(null, 204);
-    });
+    }),
+  ];
 }

@@ -1,17 +1,9 @@
 /** /api/users — account administration (admin only). */
-import { Hono } from 'hono';
-import { z } from 'zod';
-import type { AppEnv } from '../http/app-env';
-import { access } from '../auth/access';
-import { ROLES } from '../auth/roles';
+import { ENDPOINTS } from '#contract/api';
 import { UserError } from '../auth/users';
-import { ApiError } from '../http/errors';
-import { readJson } from '../http/request-input';
+import { ApiError } from '../errors';
+import { defineRoute } from '../http/route';
 import type { RouteDeps } from './deps';
-
-const newUser = z
-  .object({ username: z.string().max(40), role: z.enum(ROLES), password: z.string().max(1000) })
-  .strict();
 
 function asApiError(error: unknown): unknown {
   if (!(error instanceof UserError)) return error;
@@ -20,27 +12,26 @@ function asApiError(error: unknown): unknown {
 }
 
 export function userRoutes(deps: RouteDeps) {
-  return new Hono<AppEnv>()
-    .get('/', access('admin'), (c) => c.json({ users: deps.users.list() }))
-    .post('/', access('admin'), async (c) => {
-      const input = await readJson(c, newUser);
+  return [
+    defineRoute(ENDPOINTS.listUsers, [], () => ({ users: deps.users.list() })),
+    defineRoute(ENDPOINTS.addUser, [], async (c, { body }) => {
       try {
-        const user = await deps.users.add(input.username, input.role, input.password);
-        void deps.audit.record({ user: c.get('session')?.username ?? null, role: 'admin', action: 'user.add', method: 'POST', path: c.req.path, params: { username: input.username, role: input.role }, status: 201 });
+        const user = await deps.users.add(body.username, body.role, body.password);
+        void deps.audit.record({ user: c.get('session')?.username ?? null, role: 'admin', action: 'user.add', method: 'POST', path: c.req.path, params: { username: body.username, role: body.role }, status: 201 });
         return c.json(user, 201);
       } catch (error) {
         throw asApiError(error);
       }
-    })
-    .delete('/:username', access('admin'), async (c) => {
-      const username = c.req.param('username');
+    }),
+    defineRoute(ENDPOINTS.removeUser, [], async (c, { params }) => {
       try {
-        await deps.users.remove(username);
+        await deps.users.remove(params.username);
       } catch (error) {
         throw asApiError(error);
       }
-      deps.sessions.deleteUser(username);
-      void deps.audit.record({ user: c.get('session')?.username ?? null, role: 'admin', action: 'user.remove', method: 'DELETE', path: c.req.path, params: { username }, status: 204 });
+      deps.sessions.deleteUser(params.username);
+      void deps.audit.record({ user: c.get('session')?.username ?? null, role: 'admin', action: 'user.remove', method: 'DELETE', path: c.req.path, params: { username: params.username }, status: 204 });
       return c.body(null, 204);
-    });
+    }),
+  ];
 }

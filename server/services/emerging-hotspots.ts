@@ -1,17 +1,17 @@
 /**
  * Emerging hot spots per commune: Gi* on each yearly slice of the period (oldest first), then
- * the ESRI pattern of each commune's series and the Mann–Kendall trend of its z-scores.
+ * the ESRI pattern of each commune's series and the Mann–Kendall trend of its z-scores. Each
+ * slice is computed from the role's figures for that year.
  */
+import type { Period, SensitiveLayer } from '#contract';
+import type { EmergingFeature, EmergingResponse } from '#contract/api';
 import { emergingHotSpots, MIN_TIME_STEPS } from '../analytics/emerging-hotspots';
 import { giStarHotSpots } from '../analytics/hot-spots';
-import type { Period } from '#contract';
-import type { EmergingFeature } from '#contract/api';
 import type { Dataset } from '../dataset/dataset';
-import { ApiError } from '../http/errors';
-import { publishedCommuneCounts } from '../privacy/published-inputs';
-import { communeCounts } from '../queries/commune-counts';
-import type { HotspotLayer } from './hotspots';
-import { communeQueenNeighbours } from '../dataset/neighbours';
+import { ApiError } from '../errors';
+import type { FigureSource } from './figures/figure-source';
+import { statisticInputs } from './hotspots';
+import { communeQueenNeighbours } from './neighbours';
 
 /** Calendar years of the period, clipped to it (a partial first or last year stays a slice). */
 export function yearlySlices(period: Period): Period[] {
@@ -26,8 +26,10 @@ export function yearlySlices(period: Period): Period[] {
 
 export async function emergingCommuneHotspots(
   dataset: Dataset,
-  options: { layer: HotspotLayer; fdr: boolean; period: Period; k: number },
-): Promise<{ slices: Period[]; features: EmergingFeature[]; min_time_steps: number }> {
+  figures: FigureSource,
+  options: { layer: SensitiveLayer; fdr: boolean; period: Period },
+): Promise<EmergingResponse> {
+  figures.assertReportable(options.period);
   const slices = yearlySlices(options.period);
   if (slices.length < MIN_TIME_STEPS) {
     throw new ApiError(
@@ -40,18 +42,23 @@ export async function emergingCommuneHotspots(
   const neighbours = communeQueenNeighbours(dataset);
   const perSlice = await Promise.all(
     slices.map(async (slice) => {
-      const counts = await communeCounts(dataset, options.layer, { period: slice, district: null });
-      // Each slice from its published counts: yearly z-scores must not be solvable into counts.
-      const { values } = publishedCommuneCounts(
-        dataset.communes.map((c) => ({ code: c.code, district_code: c.district_code, count: counts.get(c.code)?.n ?? 0 })),
-        options.k,
+      const counts = await figures.communes(options.layer, slice);
+      const results = giStarHotSpots(
+        counts.map((figure) => figure.estimate),
+        neighbours,
+        { fdr: options.fdr },
       );
-      const results = giStarHotSpots(values, neighbours, { fdr: options.fdr });
       return { z: results.map((r) => r.z), bins: results.map((r) => r.bin) };
     }),
   );
   const patterns = emergingHotSpots(perSlice);
   return {
+    method: 'emerging_hot_spot',
+    weights: 'queen',
+    layer: options.layer,
+    fdr: options.fdr,
+    period: options.period,
+    inputs: statisticInputs(figures, options.period),
     slices,
     min_time_steps: MIN_TIME_STEPS,
     features: dataset.communes.map((c, i) => {
@@ -65,7 +72,9 @@ export async function emergingCommuneHotspots(
         cold_steps: result.coldSteps,
         bins: perSlice.map((s) => s.bins[i]!),
         z: perSlice.map((s) => s.z[i]!),
-      };
+      } satisfies EmergingFeature;
     }),
+    synthetic: dataset.synthetic,
+    protection: figures.protection(options.period),
   };
 }

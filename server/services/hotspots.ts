@@ -1,43 +1,34 @@
 /**
  * Getis-Ord Gi* hot spots of tips or outcome events, per commune or per H3 cell, for a period:
- * counts from DuckDB, neighbours from the data set, statistics from analytics/.
+ * figures for the role (protected below admin: z-scores of published values and stand-in
+ * estimates say nothing more than the published map), neighbours from the data set,
+ * statistics from analytics/.
  */
+import type { H3Resolution, HotspotValue, Period, SensitiveLayer } from '#contract';
+import type { HotspotsResponse, StatisticInputs } from '#contract/api';
 import { giStarHotSpots, hotSpotWarnings } from '../analytics/hot-spots';
 import { QUEEN_SNAP_DEGREES } from '../analytics/queen-contiguity';
-import type { Period } from '#contract';
-import type { HotspotsResponse, StatisticInputs } from '#contract/api';
 import type { Dataset } from '../dataset/dataset';
-import { publishedCellCounts, publishedCommuneCounts } from '../privacy/published-inputs';
-import { communeCounts } from '../queries/commune-counts';
-import { gridCounts, type GridResolution } from '../queries/grid';
-import { communeQueenNeighbours, H3_RING, h3Universe } from '../dataset/neighbours';
+import { badRequest } from '../errors';
+import type { FigureSource } from './figures/figure-source';
+import { communeQueenNeighbours, H3_RING, h3Universe } from './neighbours';
 
-export type HotspotLayer = 'tips' | 'events';
-export type HotspotValue = 'count' | 'per_1k_households';
+/** What the statistic was computed from, as the response says. */
+export const statisticInputs = (figures: FigureSource, period: Period): StatisticInputs =>
+  figures.protection(period).method === 'exact' ? 'exact_counts' : 'published_counts';
 
-/**
- * Below admin the statistic is computed from published counts (hidden cells imputed from the
- * published totals), so z-scores cannot be solved back into hidden counts.
- */
-const inputsNote = (k: number): StatisticInputs => (k > 1 ? 'published_counts' : 'exact_counts');
+const perThousandHouseholds = (count: number, households: number) => (households > 0 ? (count / households) * 1000 : 0);
 
 /** Per-commune Gi*, communes in code order. */
-export async function communeHotspots(
+async function communeHotspots(
   dataset: Dataset,
-  options: { layer: HotspotLayer; value: HotspotValue; fdr: boolean; period: Period; k: number },
+  figures: FigureSource,
+  options: { layer: SensitiveLayer; value: HotspotValue; fdr: boolean; period: Period },
 ): Promise<HotspotsResponse> {
-  const counts = await communeCounts(dataset, options.layer, { period: options.period, district: null });
-  const raw = dataset.communes.map((c) => counts.get(c.code)?.n ?? 0);
-  const published = publishedCommuneCounts(
-    dataset.communes.map((c, i) => ({ code: c.code, district_code: c.district_code, count: raw[i]! })),
-    options.k,
-  );
-  const values = dataset.communes.map((c, i) =>
-    options.value === 'count' ? published.values[i]! : c.households > 0 ? (published.values[i]! / c.households) * 1000 : 0,
-  );
-  const neighbours = communeQueenNeighbours(dataset);
-  const results = giStarHotSpots(values, neighbours, { fdr: options.fdr });
-  const hidden = published.hidden;
+  const counts = await figures.communes(options.layer, options.period);
+  const valueOf = (count: number, i: number) => (options.value === 'count' ? count : perThousandHouseholds(count, dataset.communes[i]!.households));
+  const values = counts.map((figure, i) => valueOf(figure.estimate, i));
+  const results = giStarHotSpots(values, communeQueenNeighbours(dataset), { fdr: options.fdr });
   return {
     method: 'gi_star',
     weights: 'queen',
@@ -49,38 +40,33 @@ export async function communeHotspots(
     period: options.period,
     features: dataset.communes.map((c, i) => {
       const r = results[i]!;
-      const shown = !hidden.has(c.code);
+      const figure = counts[i]!;
       return {
         code: c.code,
         name: c.name,
-        value: shown ? values[i]! : null,
-        count: shown ? raw[i]! : null,
-        ...(shown ? {} : { suppressed: true as const }),
+        value: figure.value === null ? null : valueOf(figure.value, i),
+        count: figure.value,
+        ...(figure.value === null ? { suppressed: true as const } : {}),
         z: r.z,
         p: r.p,
         bin: r.bin,
         neighbours: r.neighbourCount,
       };
     }),
-    inputs: inputsNote(options.k),
-    warnings: hotSpotWarnings(values, results, raw.reduce((a, b) => a + b, 0)),
+    inputs: statisticInputs(figures, options.period),
+    warnings: hotSpotWarnings(values, results, counts.reduce((sum, f) => sum + f.estimate, 0)),
     synthetic: dataset.synthetic,
+    protection: figures.protection(options.period),
   };
 }
 
-/** Per-cell Gi* of tip counts over the settled area's H3 cells. */
-export async function h3Hotspots(
-  dataset: Dataset,
-  options: { resolution: GridResolution; fdr: boolean; period: Period; k: number },
-): Promise<HotspotsResponse> {
+/** Per-cell Gi* of tip counts over the settled area's H3 cells; cells the role may not see count as empty. */
+async function h3Hotspots(dataset: Dataset, figures: FigureSource, options: { resolution: H3Resolution; fdr: boolean; period: Period }): Promise<HotspotsResponse> {
   const universe = await h3Universe(dataset, options.resolution);
-  const counts = await gridCounts(dataset.db, 'tips', options.resolution, { period: options.period, district: null });
-  const raw = universe.cells.map(() => 0);
-  for (const cell of counts) {
-    const i = universe.index.get(cell.h3);
-    if (i !== undefined) raw[i] = cell.n;
-  }
-  const { values, hidden } = publishedCellCounts(universe.cells, raw, options.k);
+  const shown = await figures.cells(options.resolution, options.period);
+  const values = universe.cells.map((h3) => shown.get(h3)?.value ?? 0);
+  // Exact figures list every cell with a tip, so a missing cell is empty; protected ones leave out the small ones too.
+  const exact = statisticInputs(figures, options.period) === 'exact_counts';
   const results = giStarHotSpots(values, universe.neighbours, { fdr: options.fdr });
   return {
     method: 'gi_star',
@@ -93,20 +79,37 @@ export async function h3Hotspots(
     period: options.period,
     features: universe.cells.map((h3, i) => {
       const r = results[i]!;
-      const shown = !hidden.has(h3);
+      const figure = shown.get(h3) ?? (exact ? { value: 0 } : undefined);
       return {
         code: h3,
-        value: shown ? raw[i]! : null,
-        count: shown ? raw[i]! : null,
-        ...(shown ? {} : { suppressed: true as const }),
+        value: figure ? figure.value : null,
+        count: figure ? figure.value : null,
+        ...(figure ? {} : { suppressed: true as const }),
         z: r.z,
         p: r.p,
         bin: r.bin,
         neighbours: r.neighbourCount,
       };
     }),
-    inputs: inputsNote(options.k),
-    warnings: hotSpotWarnings(values, results, raw.reduce((a, b) => a + b, 0)),
+    inputs: statisticInputs(figures, options.period),
+    warnings: hotSpotWarnings(values, results, values.reduce((a, b) => a + b, 0)),
     synthetic: dataset.synthetic,
+    protection: figures.protection(options.period),
   };
+}
+
+/** Gi* per commune or, for tip counts only, per H3 cell. */
+export function hotspotsOf(
+  dataset: Dataset,
+  figures: FigureSource,
+  query: { layer: SensitiveLayer; unit: 'commune' | 'h3'; value: HotspotValue; fdr: boolean; resolution: H3Resolution; period: Period },
+): Promise<HotspotsResponse> {
+  figures.assertReportable(query.period);
+  if (query.unit === 'commune') return communeHotspots(dataset, figures, query);
+  if (query.value !== 'count' || query.layer !== 'tips') {
+    throw badRequest('unsupported_combination', 'Invalid request: unit=h3 supports layer=tips with value=count only (cells have no census households).', {
+      parameter: 'unit',
+    });
+  }
+  return h3Hotspots(dataset, figures, query);
 }

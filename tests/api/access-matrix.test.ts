@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApp } from '../../server/app';
-import { declaredAccess } from '../../server/auth/access';
+import { declaredAccess } from '../../server/http/middleware/access';
 import { roleAtLeast, type Access, type Role } from '../../server/auth/roles';
 import { UserStore } from '../../server/auth/users';
 import { configFromEnv } from '../../server/config';

@@ -75,7 +75,7 @@ describe('values', () => {
       const period = PERIODS[3]!;
       const body = await choropleth(viewer, { metric, ...period });
       const expected = expectedMetricValues(records, metric, 'commune', period);
-      expect(body.suppression).toBeUndefined();
+      expect(body.protection).toBeUndefined();
       expect(body.values.map((v) => v.count)).toEqual(expected.map((e) => e.count));
     },
   );

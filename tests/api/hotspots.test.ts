@@ -73,13 +73,12 @@ const plantedClusters = (
 let server: TestServer;
 let records: Records;
 let admin: ApiClient;
-let analyst: ApiClient;
 let neighbours: number[][];
 let communeCodes: string[];
 beforeAll(async () => {
   server = await startTestServer();
-  [records, admin, analyst] = await Promise.all([loadRecords(inject('dataDir')), server.session('admin'), server.session('analyst')]);
-  const communes = await analyst.json<FeatureCollection>('/api/units?level=commune');
+  [records, admin] = await Promise.all([loadRecords(inject('dataDir')), server.session('admin')]);
+  const communes = await admin.json<FeatureCollection>('/api/units?level=commune');
   communes.features.sort((a, b) => String(a.properties!.code).localeCompare(String(b.properties!.code)));
   communeCodes = communes.features.map((f) => String(f.properties!.code));
   neighbours = queenNeighbours(communes);
@@ -111,19 +110,19 @@ describe('per commune', () => {
   });
 
   it('says which neighbour rule it used: queen by vertices, 0.0005° snap, self included, binary weights', async () => {
-    const body = await hotspots(analyst, {});
+    const body = await hotspots(admin, {});
     expect(body.neighbour_rule).toMatchObject({ snap_degrees: 0.0005, self_included: true, weights: 'binary' });
   });
 
   it.each(cases)('$layer $value, $from … $to: every bin is ±3/±2/±1 at |z| ≥ 2.576/1.960/1.645, else 0', async ({ layer, value, from, to }) => {
-    const body = await hotspots(analyst, { layer, value, from, to });
+    const body = await hotspots(admin, { layer, value, from, to });
     for (const f of body.features) expect(f.bin, `${f.code} z=${f.z}`).toBe(binOf(f.z));
   });
 
   it.each(cases)('$layer $value, $from … $to: with fdr=true no unit gains significance and fewer or as many are significant', async ({ layer, value, from, to }) => {
     const [plain, corrected] = await Promise.all([
-      hotspots(analyst, { layer, value, from, to, fdr: 'false' }),
-      hotspots(analyst, { layer, value, from, to, fdr: 'true' }),
+      hotspots(admin, { layer, value, from, to, fdr: 'false' }),
+      hotspots(admin, { layer, value, from, to, fdr: 'true' }),
     ]);
     expect(corrected.fdr).toBe(true);
     expect(significant(corrected.features)).toBeLessThanOrEqual(significant(plain.features));
@@ -143,7 +142,7 @@ describe('per commune', () => {
   });
 
   it.each(plantedClusters)('planted cluster $id: its expected communes are hot spots at 95 % (bin ≥ 2)', async ({ expected_hot_communes }) => {
-    const body = await hotspots(analyst, { layer: 'tips', value: 'count' });
+    const body = await hotspots(admin, { layer: 'tips', value: 'count' });
     for (const code of expected_hot_communes) {
       const feature = body.features.find((f) => f.code === code);
       expect(feature?.bin, `${code} z=${feature?.z}`).toBeGreaterThanOrEqual(2);
@@ -153,7 +152,7 @@ describe('per commune', () => {
 
   it('given three days, then a warning that the events are too few for the statistic to mean much', async () => {
     const period = { from: '2022-03-07', to: '2022-03-09' };
-    const body = await hotspots(analyst, period);
+    const body = await hotspots(admin, period);
     const tips = within(records.tips, { period }).length;
     expect(tips).toBeLessThan(30);
     expect(body.warnings.find((w) => w.code === 'few_events')).toMatchObject({ details: { events: tips, minimum: 30 } });
@@ -161,14 +160,14 @@ describe('per commune', () => {
   });
 
   it('given the whole period, then no warning about too few events or units', async () => {
-    const codes = (await hotspots(analyst, {})).warnings.map((w) => w.code);
+    const codes = (await hotspots(admin, {})).warnings.map((w) => w.code);
     expect(codes).not.toContain('few_events');
     expect(codes).not.toContain('few_units');
   });
 
   it('given a period without any outcome event (one day), then no variation is reported and every bin is 0', async () => {
     const day = '2017-01-01';
-    const body = await hotspots(analyst, { layer: 'events', from: day, to: day });
+    const body = await hotspots(admin, { layer: 'events', from: day, to: day });
     expect(within(records.events, { period: { from: day, to: day } })).toHaveLength(0);
     expect(body.warnings.map((w) => w.code)).toContain('no_variation');
     expect(body.features.every((f) => f.bin === 0 && f.z === 0)).toBe(true);
@@ -198,13 +197,13 @@ describe('per H3 cell', () => {
     ['value=per_1k_households', { unit: 'h3', value: 'per_1k_households' }],
     ['layer=events', { unit: 'h3', layer: 'events' }],
   ])('given unit=h3 with %s, then 400: cells have no households or events analysis', async (_label, params) => {
-    await expectApiError(await analyst.get(withQuery('/api/hotspots', params)), 400, 'unsupported_combination');
+    await expectApiError(await admin.get(withQuery('/api/hotspots', params)), 400, 'unsupported_combination');
   });
 });
 
 describe('emerging hot spots', () => {
   it('given the whole period (6 yearly slices), then a pattern per commune with one bin and z per slice', async () => {
-    const body = await analyst.json<EmergingResponse>('/api/hotspots/emerging');
+    const body = await admin.json<EmergingResponse>('/api/hotspots/emerging');
     expect(body.slices).toHaveLength(6);
     expect(body.features.map((f) => f.code)).toEqual(communeCodes);
     for (const f of body.features) {
@@ -216,13 +215,13 @@ describe('emerging hot spots', () => {
   });
 
   it('given 2018–2022 (5 slices, the minimum), then it answers', async () => {
-    const body = await analyst.json<EmergingResponse>('/api/hotspots/emerging?from=2018-01-01');
+    const body = await admin.json<EmergingResponse>('/api/hotspots/emerging?from=2018-01-01');
     expect(body.slices).toHaveLength(5);
     expect(body.min_time_steps).toBe(5);
   });
 
   it('given 2019–2022 (4 slices), then 400 too_few_time_steps', async () => {
-    const body = await expectApiError(await analyst.get('/api/hotspots/emerging?from=2019-01-01'), 400, 'too_few_time_steps');
+    const body = await expectApiError(await admin.get('/api/hotspots/emerging?from=2019-01-01'), 400, 'too_few_time_steps');
     expect(body.error.details).toMatchObject({ slices: 4, minimum: 5 });
   });
 

@@ -130,9 +130,9 @@ describe('conditional GET', () => {
     expect(a.headers.get('etag')).not.toBe(b.headers.get('etag'));
   });
 
-  it('an admin’s ETag never matches a viewer’s, so an unsuppressed answer is never revalidated for a viewer', async () => {
+  it('an admin’s ETag never matches a viewer’s, so an exact answer is never revalidated for a viewer', async () => {
     const { app, cookieFor } = loaded;
-    const url = '/api/choropleth?metric=tips_count&from=2022-03-01&to=2022-03-07';
+    const url = '/api/choropleth?metric=tips_count&from=2021-01-01&to=2021-12-31';
     const adminTag = (await app.request(url, { headers: { cookie: cookieFor('admin') } })).headers.get('etag')!;
     const asViewer = await app.request(url, { headers: { cookie: cookieFor('viewer'), 'if-none-match': adminTag } });
     expect(asViewer.status).toBe(200);
@@ -172,6 +172,20 @@ describe('compression', () => {
     const res = await rawRequest(`${inject('baseUrl')}/api/points?layer=models`, { headers: { 'accept-encoding': 'br', cookie: analystCookie } });
     expect(res.headers['content-type']).toBe('application/vnd.apache.arrow.stream');
     expect(res.headers['content-encoding']).toBe('br');
+  });
+
+  it.each([
+    ['gzip, br;q=0', 'gzip'],
+    ['br;q=0.5, gzip;q=0.9', 'gzip'],
+    ['gzip, deflate, br, zstd', 'br'],
+    ['*', 'br'],
+    ['br;q=0, *;q=0.2', 'gzip'],
+    ['identity', undefined],
+    ['gzip;q=0, br;q=0', undefined],
+  ] as const)('given Accept-Encoding: %s, then the answer is encoded as %s (q-values honoured)', async (header, expected) => {
+    const res = await rawRequest(`${inject('baseUrl')}/api/units?level=district`, { headers: { 'accept-encoding': header, cookie } });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-encoding']).toBe(expected);
   });
 
   it('given a tiny response (health), then it is not compressed even when asked', async () => {

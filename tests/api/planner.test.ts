@@ -69,18 +69,17 @@ interface WhatIf {
 
 let server: TestServer;
 let records: Records;
-let analyst: ApiClient;
 let admin: ApiClient;
 beforeAll(async () => {
   server = await startTestServer();
-  [records, analyst, admin] = await Promise.all([loadRecords(inject('dataDir')), server.session('analyst'), server.session('admin')]);
+  [records, admin] = await Promise.all([loadRecords(inject('dataDir')), server.session('admin')]);
 });
 afterAll(() => server?.close());
 
 const households = (code: string) => records.communes.find((c) => c.code === code)!.households;
 
 async function post<T>(path: string, body: unknown): Promise<T> {
-  const res = await analyst.send('POST', path, body);
+  const res = await admin.send('POST', path, body);
   const text = await res.text();
   expect(res.status, text).toBe(200);
   return JSON.parse(text) as T;
@@ -92,7 +91,7 @@ describe('ranking', () => {
     { from: '2021-01-01', to: '2021-12-31' },
     { from: '2022-06-01', to: '2022-06-30' },
   ])('$from … $to: every commune gets exactly one row, ranked 1…137 by falling gap score', async (period) => {
-    const body = await analyst.json<Ranking>(withQuery('/api/planner', period));
+    const body = await admin.json<Ranking>(withQuery('/api/planner', period));
     expect(body.period).toEqual(period);
     expect(body.rows.map((r) => r.code).sort()).toEqual(records.communes.map((c) => c.code));
     expect(body.rows.map((r) => r.rank)).toEqual(Array.from({ length: 137 }, (_, i) => i + 1));
@@ -100,7 +99,7 @@ describe('ranking', () => {
   });
 
   it('names each commune and its district in Vietnamese and explains its rank with at most three inputs', async () => {
-    const body = await analyst.json<Ranking>('/api/planner');
+    const body = await admin.json<Ranking>('/api/planner');
     for (const row of body.rows) {
       const commune = records.communes.find((c) => c.code === row.code)!;
       expect(row.name).toBe(commune.name);
@@ -132,7 +131,7 @@ describe('ranking', () => {
   });
 
   it('given only coverage weights, then the least covered communes rank first', async () => {
-    const body = await analyst.json<Ranking>(
+    const body = await admin.json<Ranking>(
       withQuery('/api/planner', { w_incidents_per_1k_households: 0, w_hotspot_bin: 0, w_trend: 0, w_households_covered_share: 1, w_groups_per_1k_households: 0, w_models_per_1k_households: 0 }),
     );
     const shares = body.rows.map((r) => r.values.households_covered_share);
@@ -141,7 +140,7 @@ describe('ranking', () => {
   });
 
   it('given every weight 0, then 400: a ranking needs at least one input', async () => {
-    await expectApiError(await analyst.get(withQuery('/api/planner', Object.fromEntries(FACTORS.map((f) => [`w_${f}`, 0])))), 400);
+    await expectApiError(await admin.get(withQuery('/api/planner', Object.fromEntries(FACTORS.map((f) => [`w_${f}`, 0])))), 400);
   });
 });
 
@@ -227,7 +226,7 @@ describe('what-if for one commune', () => {
     ['a code no unit has', '99999'],
     ['a district code', '252'],
   ])('given %s, then 404 unknown_unit', async (_label, code) => {
-    await expectApiError(await analyst.send('POST', '/api/planner/what-if', { code, groups: 1 }), 404, 'unknown_unit');
+    await expectApiError(await admin.send('POST', '/api/planner/what-if', { code, groups: 1 }), 404, 'unknown_unit');
   });
 });
 
@@ -270,7 +269,7 @@ describe('CSV export', () => {
   let bytes: Uint8Array;
   let res: Response;
   beforeAll(async () => {
-    res = await analyst.get('/api/planner.csv?from=2020-01-01&to=2022-10-25');
+    res = await admin.get('/api/planner.csv?from=2020-01-01&to=2022-10-25');
     bytes = new Uint8Array(await res.arrayBuffer());
   });
 
@@ -290,7 +289,7 @@ describe('CSV export', () => {
     const [header, ...rows] = parseCsv(text);
     expect(header!.slice(0, 4)).toEqual(['rank', 'code', 'name', 'district_name']);
     expect(rows).toHaveLength(137);
-    const ranking = await analyst.json<Ranking>('/api/planner?from=2020-01-01&to=2022-10-25');
+    const ranking = await admin.json<Ranking>('/api/planner?from=2020-01-01&to=2022-10-25');
     rows.forEach((row, i) => {
       const expected = ranking.rows[i]!;
       expect(row.slice(0, 4)).toEqual([String(expected.rank), expected.code, expected.name, expected.district_name]);

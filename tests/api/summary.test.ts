@@ -109,10 +109,21 @@ describe('the summary for a period and a district', () => {
     expect(summary.to_lien_gia.total_active).toBe(expectedSummary(records, { period: summary.period }).to_lien_gia.total_active);
   });
 
-  it('given a viewer and a single day, when asking for the province, then the small outcome counts are exact (province totals are never suppressed)', async () => {
+  it('given a viewer and a single day, when asking for the province, then groups and models are exact and no tip or outcome figure is given (off the reporting calendar)', async () => {
     const period = { from: '2021-06-15', to: '2021-06-15' };
     const summary = await viewer.json<SummaryResponse>(withQuery('/api/summary', period));
+    const expected = expectedSummary(records, { period });
+    expect(summary.to_lien_gia).toEqual(expected.to_lien_gia);
+    expect(summary.bon_an_toan).toEqual(expected.bon_an_toan);
+    expect(Object.values(summary.outcomes).every((v) => v === null)).toBe(true);
+    expect(summary.protection).toMatchObject({ method: 'cell_key', reportable: false });
+  });
+
+  it('given an admin and a single day, when asking for the province, then every outcome count is exact', async () => {
+    const period = { from: '2021-06-15', to: '2021-06-15' };
+    const summary = await admin.json<SummaryResponse>(withQuery('/api/summary', period));
     expect(summary.suppressed).toBeUndefined();
     expect(summary.outcomes).toEqual(expectedSummary(records, { period }).outcomes);
+    expect(summary.protection).toMatchObject({ method: 'exact', reportable: true });
   });
 });

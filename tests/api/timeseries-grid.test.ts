@@ -48,7 +48,7 @@ describe('time series', () => {
   });
 
   it('given monthly tips of the province over the whole range, then the months add up to every tip', async () => {
-    const body = await viewer.json<TimeseriesResponse>('/api/timeseries?layer=tips&interval=month');
+    const body = await admin.json<TimeseriesResponse>('/api/timeseries?layer=tips&interval=month');
     expect(body.series).toHaveLength(12 * 5 + 10);
     expect(body.series.reduce((s, p) => s + (p.value ?? 0), 0)).toBe(records.tips.length);
   });

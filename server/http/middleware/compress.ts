@@ -5,6 +5,7 @@
 import { promisify } from 'node:util';
 import { brotliCompress, gzip, constants } from 'node:zlib';
 import type { Context, MiddlewareHandler } from 'hono';
+import { accepts } from 'hono/accepts';
 
 /** Below 1 KiB the headers cost more than compression saves. */
 const MIN_BYTES = 1024;
@@ -12,7 +13,34 @@ const MIN_BYTES = 1024;
 const BROTLI_QUALITY = 4;
 const COMPRESSIBLE = /^(application\/(json|geo\+json|javascript|vnd\.apache\.arrow\.stream|octet-stream)|text\/|image\/svg)/;
 
+/** Our preference when the client weighs several equally: brotli compresses best. */
+const ENCODINGS = ['br', 'gzip'] as const;
+const IDENTITY = 'identity';
+
 const brotli = promisify(brotliCompress);
+
+/**
+ * The encoding to answer in, by the client's q-values ("gzip, br;q=0" refuses brotli; "*" stands
+ * for any encoding not named), ties broken by our preference.
+ */
+function negotiatedEncoding(c: Context): (typeof ENCODINGS)[number] | null {
+  const chosen = accepts(c, {
+    header: 'Accept-Encoding',
+    supports: [...ENCODINGS],
+    default: IDENTITY,
+    match: (offers, { supports, default: fallback }) => {
+      const quality = (encoding: string) => (offers.find((o) => o.type.toLowerCase() === encoding) ?? offers.find((o) => o.type === '*'))?.q ?? 0;
+      let best = fallback;
+      let bestQuality = 0;
+      for (const encoding of supports) {
+        const q = quality(encoding);
+        if (q > bestQuality) [best, bestQuality] = [encoding, q];
+      }
+      return best;
+    },
+  });
+  return chosen === IDENTITY ? null : (chosen as (typeof ENCODINGS)[number]);
+}
 const gzipAsync = promisify(gzip);
 
 export function compress(): MiddlewareHandler {
@@ -21,8 +49,7 @@ export function compress(): MiddlewareHandler {
     const res = c.res;
     if (!res.body || res.headers.has('Content-Encoding') || c.req.method === 'HEAD') return;
     if (!COMPRESSIBLE.test(res.headers.get('Content-Type') ?? '')) return;
-    const accepted = c.req.header('Accept-Encoding') ?? '';
-    const encoding = /\bbr\b/.test(accepted) ? 'br' : /\bgzip\b/.test(accepted) ? 'gzip' : null;
+    const encoding = negotiatedEncoding(c);
     if (!encoding) return;
     const body = Buffer.from(await res.arrayBuffer());
     const headers = new Headers(res.headers);

@@ -7,14 +7,15 @@ import { createHash } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../app-env';
 
-export function dataCache(privacyK: number): MiddlewareHandler<AppEnv> {
+/** `privacy` fingerprints the privacy settings: other settings give other protected answers. */
+export function dataCache(privacy: string): MiddlewareHandler<AppEnv> {
   return async function dataCacheMiddleware(c, next) {
     if (c.req.method !== 'GET') return next();
     const dataset = c.get('dataset');
     const role = c.get('session')?.role ?? 'public';
     const url = new URL(c.req.url);
     const tag = createHash('sha256')
-      .update(`${dataset.version}\n${role}\n${privacyK}\n${url.pathname}?${url.searchParams.toString()}`)
+      .update(`${dataset.version}\n${role}\n${privacy}\n${url.pathname}?${url.searchParams.toString()}`)
       .digest('base64url')
       .slice(0, 27);
     const etag = `W/"${tag}"`;

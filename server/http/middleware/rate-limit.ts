@@ -4,7 +4,7 @@
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../app-env';
-import { ApiError } from '../errors';
+import { ApiError } from '../../errors';
 
 export interface RateLimitOptions {
   /** Requests allowed per window and key. */

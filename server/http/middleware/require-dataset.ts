@@ -2,7 +2,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../app-env';
 import type { DatasetHolder } from '../../dataset/holder';
-import { ApiError } from '../errors';
+import { ApiError } from '../../errors';
 
 /** Preparing the demo data takes under a minute here; ask clients to come back after a short wait. */
 const RETRY_AFTER_SECONDS = 10;

@@ -7,7 +7,7 @@ import { getCookie } from 'hono/cookie';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../app-env';
 import { csrfMatches, SESSION_COOKIE, type SessionStore } from '../../auth/sessions';
-import { ApiError } from '../errors';
+import { ApiError } from '../../errors';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export const CSRF_HEADER = 'X-CSRF-Token';

@@ -1,9 +1,13 @@
 /**
- * Every API route the server composes, with the role it must declare, a valid request, and its
- * parameters by kind. The access matrix, the bad-input tests and the fuzz test are driven by
- * this one list; access-matrix.test.ts fails if the server gains a route that is missing here.
+ * Every API route, derived from the endpoint declarations in contract/api and the OpenAPI
+ * document the server builds from them: the role each declares, a valid request (the
+ * declaration's example), and its query parameters by kind. The access matrix, the bad-input
+ * tests and the fuzz test are driven by this one list.
  */
-import type { Access } from '../../../server/auth/roles';
+import { CHOROPLETH_METRICS, PLANNER_FACTORS } from '#contract';
+import { ENDPOINTS, type Access, type EndpointSpec } from '#contract/api';
+import { openApiDocument } from '../../../server/http/openapi';
+import { honoPath } from '../../../server/http/route';
 
 export type ParamKind =
   | { kind: 'date' }
@@ -25,162 +29,70 @@ export interface ApiRoute {
   sample: (serial: number) => { path: string; body?: unknown };
   /** Query parameters (path parameters are checked separately). */
   query?: Record<string, ParamKind>;
-  /** Valid values of the required query parameters, the base every bad value is added to. */
+  /** Valid values of the example's query parameters but the period: the base every bad value is added to. */
   required?: Record<string, string>;
 }
 
-const date: ParamKind = { kind: 'date' };
-const period = { from: date, to: date };
-const filter = { ...period, district: { kind: 'district' } as ParamKind };
-const enumOf = (...values: string[]): ParamKind => ({ kind: 'enum', values });
+export const METRIC_VALUES: readonly string[] = CHOROPLETH_METRICS;
+export { PLANNER_FACTORS };
 
-export const METRIC_VALUES = [
-  'groups_count',
-  'groups_per_1k_households',
-  'households_covered_pct',
-  'groups_per_km2',
-  'tips_count',
-  'tips_per_1k_households',
-  'events_count',
-  'models_count',
-];
-export const PLANNER_FACTORS = [
-  'incidents_per_1k_households',
-  'hotspot_bin',
-  'trend',
-  'households_covered_share',
-  'groups_per_1k_households',
-  'models_per_1k_households',
-];
-const weights = Object.fromEntries(PLANNER_FACTORS.map((f) => [`w_${f}`, { kind: 'weight' } as ParamKind]));
+/** Names the samples create; a serial keeps them unique across the tests of one run. */
+const SAMPLE_USER = 'sample-user';
 
-/** A short period keeps the heavy routes quick in samples. */
-const SHORT = 'from=2022-01-01&to=2022-06-30';
+interface ParameterDoc {
+  name: string;
+  in: 'query' | 'path';
+  schema: { type?: string; format?: string; enum?: string[]; minimum?: number; maximum?: number; maxLength?: number; pattern?: string };
+}
 
-export const API_ROUTES: ApiRoute[] = [
-  { method: 'GET', pattern: '/api/health', access: 'public', sample: () => ({ path: '/api/health' }) },
-  {
-    method: 'POST',
-    pattern: '/api/session',
-    access: 'public',
-    sample: () => ({ path: '/api/session', body: { username: 'demo-viewer', password: '<demo password>' } }),
-  },
-  { method: 'GET', pattern: '/api/session', access: 'viewer', sample: () => ({ path: '/api/session' }) },
-  { method: 'DELETE', pattern: '/api/session', access: 'viewer', sample: () => ({ path: '/api/session' }) },
-  { method: 'GET', pattern: '/api/config', access: 'viewer', sample: () => ({ path: '/api/config' }) },
-  { method: 'GET', pattern: '/api/openapi.json', access: 'viewer', sample: () => ({ path: '/api/openapi.json' }) },
-  { method: 'GET', pattern: '/api/summary', access: 'viewer', sample: () => ({ path: '/api/summary' }), query: filter },
-  {
-    method: 'GET',
-    pattern: '/api/units',
-    access: 'viewer',
-    sample: () => ({ path: '/api/units?level=district' }),
-    query: { level: enumOf('commune', 'district', 'province'), version: enumOf('2019', '2025') },
-  },
-  { method: 'GET', pattern: '/api/units/:code', access: 'viewer', sample: () => ({ path: '/api/units/08944' }), query: period },
-  {
-    method: 'GET',
-    pattern: '/api/choropleth',
-    access: 'viewer',
-    sample: () => ({ path: '/api/choropleth?metric=tips_count' }),
-    query: {
-      metric: { kind: 'enum', values: METRIC_VALUES },
-      level: enumOf('commune', 'district'),
-      scheme: enumOf('quantile', 'jenks', 'equal'),
-      classes: { kind: 'int', min: 2, max: 9 },
-      ...filter,
-    },
-    required: { metric: 'groups_count' },
-  },
-  {
-    method: 'GET',
-    pattern: '/api/search',
-    access: 'viewer',
-    sample: () => ({ path: '/api/search?q=ba%20hien' }),
-    query: { q: { kind: 'text', maxLength: 200 }, limit: { kind: 'int', min: 1, max: 50 } },
-    required: { q: 'ba hien' },
-  },
-  {
-    method: 'GET',
-    pattern: '/api/timeseries',
-    access: 'viewer',
-    sample: () => ({ path: '/api/timeseries?layer=tips' }),
-    query: {
-      layer: enumOf('groups_active', 'groups_new', 'tips', 'events', 'models'),
-      interval: enumOf('year', 'month'),
-      level: enumOf('province', 'district', 'commune'),
-      code: { kind: 'unit_code' },
-      ...period,
-    },
-    required: { layer: 'groups_new', level: 'commune', code: '08944' },
-  },
-  {
-    method: 'GET',
-    pattern: '/api/grid',
-    access: 'viewer',
-    sample: () => ({ path: '/api/grid?layer=groups' }),
-    query: { layer: enumOf('groups', 'tips', 'models'), resolution: enumOf('7', '8'), ...filter },
-    required: { layer: 'groups' },
-  },
-  {
-    method: 'GET',
-    pattern: '/api/points',
-    access: 'analyst',
-    sample: () => ({ path: '/api/points?layer=models' }),
-    query: {
-      layer: enumOf('groups', 'models'),
-      bbox: { kind: 'bbox' },
-      limit: { kind: 'int', min: 1, max: 500_000 },
-      format: enumOf('arrow', 'json'),
-      ...filter,
-    },
-    required: { layer: 'models' },
-  },
-  {
-    method: 'GET',
-    pattern: '/api/hotspots',
-    access: 'analyst',
-    sample: () => ({ path: `/api/hotspots?${SHORT}` }),
-    query: {
-      layer: enumOf('tips', 'events'),
-      unit: enumOf('commune', 'h3'),
-      value: enumOf('count', 'per_1k_households'),
-      fdr: { kind: 'bool' },
-      resolution: enumOf('7', '8'),
-      ...period,
-    },
-  },
-  {
-    method: 'GET',
-    pattern: '/api/hotspots/emerging',
-    access: 'analyst',
-    sample: () => ({ path: '/api/hotspots/emerging' }),
-    query: { layer: enumOf('tips', 'events'), fdr: { kind: 'bool' }, ...period },
-  },
-  { method: 'GET', pattern: '/api/planner', access: 'analyst', sample: () => ({ path: `/api/planner?${SHORT}` }), query: { ...period, ...weights } },
-  { method: 'GET', pattern: '/api/planner.csv', access: 'analyst', sample: () => ({ path: `/api/planner.csv?${SHORT}` }), query: { ...period, ...weights } },
-  {
-    method: 'POST',
-    pattern: '/api/planner/what-if',
-    access: 'analyst',
-    sample: () => ({ path: '/api/planner/what-if', body: { code: '08944', groups: 2, from: '2022-01-01', to: '2022-06-30' } }),
-  },
-  {
-    method: 'POST',
-    pattern: '/api/planner/allocate',
-    access: 'analyst',
-    sample: () => ({ path: '/api/planner/allocate', body: { groups: 5, from: '2022-01-01', to: '2022-06-30' } }),
-  },
-  { method: 'GET', pattern: '/api/export/:layer', access: 'admin', sample: () => ({ path: `/api/export/tips?${SHORT}` }), query: filter },
-  { method: 'GET', pattern: '/api/users', access: 'admin', sample: () => ({ path: '/api/users' }) },
-  {
-    method: 'POST',
-    pattern: '/api/users',
-    access: 'admin',
-    sample: (serial) => ({ path: '/api/users', body: { username: `sample-user-${serial}`, role: 'viewer', password: 'a long sample password' } }),
-  },
-  { method: 'DELETE', pattern: '/api/users/:username', access: 'admin', sample: (serial) => ({ path: `/api/users/sample-user-${serial}` }) },
-];
+/** The kind of a documented parameter, from its OpenAPI schema. */
+function kindOf(parameter: ParameterDoc): ParamKind {
+  const { schema } = parameter;
+  if (schema.format === 'date') return { kind: 'date' };
+  if (schema.type === 'boolean') return { kind: 'bool' };
+  if (schema.enum) return { kind: 'enum', values: schema.enum };
+  if (schema.type === 'integer') return { kind: 'int', min: schema.minimum!, max: schema.maximum! };
+  if (schema.type === 'number') return { kind: 'weight' };
+  if (schema.pattern === '^\\d{3}$') return { kind: 'district' };
+  if (schema.pattern === '^\\d{2,5}$') return { kind: 'unit_code' };
+  if (parameter.name === 'bbox') return { kind: 'bbox' };
+  if (schema.maxLength !== undefined) return { kind: 'text', maxLength: schema.maxLength };
+  throw new Error(`no test kind for parameter ${parameter.name} (${JSON.stringify(schema)})`);
+}
+
+const withSerial = (value: string, serial: number) => (value === SAMPLE_USER ? `${SAMPLE_USER}-${serial}` : value);
+
+function sampleOf(spec: EndpointSpec): ApiRoute['sample'] {
+  return (serial) => {
+    const params = Object.fromEntries(Object.entries(spec.example.params ?? {}).map(([k, v]) => [k, withSerial(v, serial)]));
+    const filled = spec.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
+    const search = new URLSearchParams(spec.example.query ?? {}).toString();
+    const body = spec.example.body as Record<string, unknown> | undefined;
+    return {
+      path: search ? `${filled}?${search}` : filled,
+      ...(body === undefined ? {} : { body: typeof body.username === 'string' ? { ...body, username: withSerial(body.username, serial) } : body }),
+    };
+  };
+}
+
+const document = openApiDocument('test');
+
+function routeOf(spec: EndpointSpec): ApiRoute {
+  const operation = (document.paths[spec.path] as Record<string, { parameters: ParameterDoc[] }>)[spec.method]!;
+  const queryParameters = operation.parameters.filter((p) => p.in === 'query');
+  // The example's parameters other than the period: what a valid request needs besides it.
+  const base = Object.entries(spec.example.query ?? {}).filter(([name]) => name !== 'from' && name !== 'to');
+  return {
+    method: spec.method.toUpperCase() as ApiRoute['method'],
+    pattern: honoPath(spec.path),
+    access: spec.access,
+    sample: sampleOf(spec),
+    ...(queryParameters.length > 0 ? { query: Object.fromEntries(queryParameters.map((p) => [p.name, kindOf(p)])) } : {}),
+    ...(base.length > 0 ? { required: Object.fromEntries(base) } : {}),
+  };
+}
+
+export const API_ROUTES: ApiRoute[] = (Object.values(ENDPOINTS) as EndpointSpec[]).map(routeOf);
 
 /** Strings an attacker types into any text field. */
 export const HOSTILE_STRINGS = [

@@ -2,7 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../../server/app';
-import { declaredAccess } from '../../../server/auth/access';
+import { declaredAccess } from '../../../server/http/middleware/access';
 import { UserStore } from '../../../server/auth/users';
 import { configFromEnv } from '../../../server/config';
 import { DatasetHolder } from '../../../server/dataset/holder';

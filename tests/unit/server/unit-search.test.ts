@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { UnitRecord } from '../../../server/dataset/dataset';
+import type { UnitRecord } from '../../../server/dataset/unit-record';
 import { UnitSearch } from '../../../server/dataset/unit-search';
 
 function unit(code: string, name: string, type: string, level: UnitRecord['level'] = 'commune'): UnitRecord {

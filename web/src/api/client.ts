@@ -1,10 +1,11 @@
 /**
- * Every request the web app makes goes through this module: same-origin only, typed with the
- * shared contract, errors turned into ApiRequestError values, the CSRF token attached to
- * state-changing requests, and a count of requests in flight for the map's ready flag.
+ * Every request the web app makes goes through this module: same-origin only, typed from the
+ * endpoint declarations in contract/api (paths, parameters and response bodies — no casts),
+ * errors turned into ApiRequestError values, the CSRF token attached to state-changing
+ * requests, and a count of requests in flight for the map's ready flag.
  */
 import { PLANNER_FACTORS, type ChoroplethMetric, type ClassificationScheme, type Period, type PlannerWeights } from '#contract';
-import type { AllocateResponse, ApiErrorBody, ChoroplethResponse, ConfigResponse, GridResponse, HealthResponse, HotspotsResponse, PlannerResponse, SearchHit, SessionResponse, SummaryResponse, UnitProfileResponse, UnitsResponse, Units2025Response, WhatIfResponse } from '#contract/api';
+import type { ApiErrorBody, BodyInputOf, Endpoints, JsonOf, MediaOf, QueryInputOf, SessionResponse, Units2025Response, UnitsResponse } from '#contract/api';
 
 /** What every planner request is asked under: the period and the six (relative) weights. */
 export interface PlannerScenario {
@@ -25,7 +26,22 @@ export class ApiRequestError extends Error {
 /** Status 0: the request never got an HTTP answer (server down, aborted). */
 const NETWORK_FAILURE_STATUS = 0;
 
-type Query = Record<string, string | number | boolean | null | undefined>;
+// --- typed access to the declared endpoints -----------------------------------------------
+
+type Endpoint = Endpoints[keyof Endpoints];
+type PathOf<M extends Endpoint['method']> = Extract<Endpoint, { method: M }>['path'];
+type At<M extends Endpoint['method'], P extends PathOf<M>> = Extract<Endpoint, { method: M; path: P }>;
+
+/** A string parameter may be given as a number or boolean; enumerated ones keep their literals. */
+type Wire<T> = T extends string ? (string extends T ? T | number | boolean : T | (T extends 'true' | 'false' ? boolean : never)) : T;
+type WireQuery<E extends Endpoint> = { [K in keyof QueryInputOf<E>]?: Wire<QueryInputOf<E>[K]> | null };
+type PathParams<P extends string> = P extends `${string}{${infer Name}}${infer Rest}` ? { [K in Name | keyof PathParams<Rest>]: string } : Record<never, never>;
+
+interface Request<E extends Endpoint> {
+  query?: WireQuery<E>;
+  params?: PathParams<E['path']>;
+  signal?: AbortSignal;
+}
 
 let csrfToken: string | null = null;
 let inFlight = 0;
@@ -53,13 +69,15 @@ function setInFlight(delta: number): void {
   for (const listener of inFlightListeners) listener(inFlight);
 }
 
-function withQuery(path: string, query: Query = {}): string {
-  const params = new URLSearchParams();
+/** `/api/units/{code}` with its parameters filled in and the query appended. */
+export function urlOf(path: string, params: Record<string, string> = {}, query: Record<string, unknown> = {}): string {
+  const filled = path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
+  const search = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
-    if (value !== null && value !== undefined && value !== '') params.set(key, String(value));
+    if (value !== null && value !== undefined && value !== '') search.set(key, String(value));
   }
-  const text = params.toString();
-  return text ? `${path}?${text}` : path;
+  const text = search.toString();
+  return text ? `${filled}?${text}` : filled;
 }
 
 function isErrorBody(body: unknown): body is ApiErrorBody {
@@ -79,7 +97,7 @@ async function errorFrom(response: Response): Promise<ApiRequestError> {
   return new ApiRequestError(response.status, 'http_error', `${response.status} ${response.statusText}`);
 }
 
-interface RequestOptions {
+interface SendOptions {
   method?: 'GET' | 'POST' | 'DELETE';
   body?: unknown;
   signal?: AbortSignal;
@@ -88,7 +106,7 @@ interface RequestOptions {
   expectUnauthorized?: boolean;
 }
 
-async function send(url: string, options: RequestOptions = {}): Promise<Response> {
+async function send(url: string, options: SendOptions = {}): Promise<Response> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { Accept: options.accept ?? 'application/json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
@@ -121,25 +139,34 @@ async function send(url: string, options: RequestOptions = {}): Promise<Response
   }
 }
 
-async function getJson<T>(path: string, query?: Query, signal?: AbortSignal): Promise<T> {
-  const response = await send(withQuery(path, query), { signal });
-  return (await response.json()) as T;
+/** GET a declared endpoint's JSON body. */
+export async function apiGet<P extends PathOf<'get'>>(path: P, request: Request<At<'get', P>> = {}): Promise<JsonOf<At<'get', P>>> {
+  const response = await send(urlOf(path, request.params as Record<string, string> | undefined, request.query ?? {}), { signal: request.signal });
+  return response.json() as Promise<JsonOf<At<'get', P>>>;
 }
 
-async function postJson<T>(path: string, body: unknown, signal?: AbortSignal): Promise<T> {
+/** GET a declared endpoint's body in another media type (Arrow, GeoJSON, CSV). */
+export async function apiGetRaw<P extends PathOf<'get'>>(path: P, request: Request<At<'get', P>> & { accept: string }): Promise<Response> {
+  return send(urlOf(path, request.params as Record<string, string> | undefined, request.query ?? {}), { signal: request.signal, accept: request.accept });
+}
+
+/** GET a declared endpoint's body in a JSON media type other than application/json (GeoJSON). */
+async function apiGetMedia<P extends PathOf<'get'>, M extends string>(path: P, media: M, request: Request<At<'get', P>> = {}): Promise<MediaOf<At<'get', P>, M>> {
+  const response = await apiGetRaw(path, { ...request, accept: media });
+  return response.json() as Promise<MediaOf<At<'get', P>, M>>;
+}
+
+/** POST a declared endpoint's JSON body. */
+export async function apiPost<P extends PathOf<'post'>>(path: P, body: BodyInputOf<At<'post', P>>, signal?: AbortSignal): Promise<JsonOf<At<'post', P>>> {
   const response = await send(path, { method: 'POST', body, signal });
-  return (await response.json()) as T;
+  return response.json() as Promise<JsonOf<At<'post', P>>>;
 }
 
 // --- session and configuration -------------------------------------------------------------
 
-export function getConfig(signal?: AbortSignal): Promise<ConfigResponse> {
-  return getJson<ConfigResponse>('/api/config', undefined, signal);
-}
+export const getConfig = (signal?: AbortSignal) => apiGet('/api/config', { signal });
 
-export function getHealth(signal?: AbortSignal): Promise<HealthResponse> {
-  return getJson<HealthResponse>('/api/health', undefined, signal);
-}
+export const getHealth = (signal?: AbortSignal) => apiGet('/api/health', { signal });
 
 /** The current session, or null when nobody is logged in. */
 export async function getSession(signal?: AbortSignal): Promise<SessionResponse | null> {
@@ -155,7 +182,8 @@ export async function getSession(signal?: AbortSignal): Promise<SessionResponse 
 }
 
 export async function login(username: string, password: string): Promise<SessionResponse> {
-  await send('/api/session', { method: 'POST', body: { username, password }, expectUnauthorized: true });
+  const credentials: BodyInputOf<Endpoints['login']> = { username, password };
+  await send('/api/session', { method: 'POST', body: credentials, expectUnauthorized: true });
   const session = await getSession();
   if (!session) throw new ApiRequestError(401, 'session_missing', 'Logged in, but no session came back.');
   return session;
@@ -176,22 +204,26 @@ export interface AreaFilter {
   district: string | null;
 }
 
-export function getSummary(filter: AreaFilter, signal?: AbortSignal): Promise<SummaryResponse> {
-  return getJson('/api/summary', { ...filter.period, district: filter.district }, signal);
-}
+export const getSummary = (filter: AreaFilter, signal?: AbortSignal) =>
+  apiGet('/api/summary', { query: { ...filter.period, district: filter.district }, signal });
 
-export function getUnits(level: 'commune' | 'district' | 'province', signal?: AbortSignal): Promise<UnitsResponse> {
-  return getJson('/api/units', { level, version: '2019' }, signal);
+const unexpectedUnits = () => new ApiRequestError(NETWORK_FAILURE_STATUS, 'unexpected_body', 'The units answer has an unexpected shape.');
+
+export async function getUnits(level: 'commune' | 'district' | 'province', signal?: AbortSignal): Promise<UnitsResponse> {
+  const body = await apiGetMedia('/api/units', 'application/geo+json', { query: { level, version: '2019' }, signal });
+  if ('unmapped' in body) throw unexpectedUnits();
+  return body;
 }
 
 /** Today's communes and wards (from 1 July 2025), with the old communes that have no documented receiving unit. */
-export function getUnits2025(signal?: AbortSignal): Promise<Units2025Response> {
-  return getJson('/api/units', { level: 'commune', version: '2025' }, signal);
+export async function getUnits2025(signal?: AbortSignal): Promise<Units2025Response> {
+  const body = await apiGetMedia('/api/units', 'application/geo+json', { query: { level: 'commune', version: '2025' }, signal });
+  if (!('unmapped' in body)) throw unexpectedUnits();
+  return body;
 }
 
-export function getUnitProfile(code: string, period: Period, signal?: AbortSignal): Promise<UnitProfileResponse> {
-  return getJson(`/api/units/${encodeURIComponent(code)}`, { ...period }, signal);
-}
+export const getUnitProfile = (code: string, period: Period, signal?: AbortSignal) =>
+  apiGet('/api/units/{code}', { params: { code }, query: { ...period }, signal });
 
 export interface ChoroplethQuery extends AreaFilter {
   metric: ChoroplethMetric;
@@ -200,61 +232,45 @@ export interface ChoroplethQuery extends AreaFilter {
   classes: number;
 }
 
-export function getChoropleth(query: ChoroplethQuery, signal?: AbortSignal): Promise<ChoroplethResponse> {
-  const { period, ...rest } = query;
-  return getJson('/api/choropleth', { ...rest, ...period }, signal);
-}
+export const getChoropleth = ({ period, ...rest }: ChoroplethQuery, signal?: AbortSignal) =>
+  apiGet('/api/choropleth', { query: { ...rest, ...period }, signal });
 
-export function searchUnits(q: string, limit: number, signal?: AbortSignal): Promise<SearchHit[]> {
-  return getJson('/api/search', { q, limit }, signal);
-}
+export const searchUnits = (q: string, limit: number, signal?: AbortSignal) => apiGet('/api/search', { query: { q, limit }, signal });
 
-export function getGrid(
-  query: AreaFilter & { layer: GridResponse['layer']; resolution: number },
-  signal?: AbortSignal,
-): Promise<GridResponse> {
-  const { period, ...rest } = query;
-  return getJson('/api/grid', { ...rest, ...period }, signal);
-}
+export const getGrid = ({ period, ...rest }: AreaFilter & { layer: 'groups' | 'tips' | 'models'; resolution: 7 | 8 }, signal?: AbortSignal) =>
+  apiGet('/api/grid', { query: { ...rest, resolution: String(rest.resolution) as '7' | '8', ...period }, signal });
 
-export function getHotspots(
-  query: { period: Period; value: HotspotsResponse['value']; fdr: boolean },
-  signal?: AbortSignal,
-): Promise<HotspotsResponse> {
-  return getJson('/api/hotspots', { layer: 'tips', unit: 'commune', value: query.value, fdr: query.fdr, ...query.period }, signal);
-}
+export const getHotspots = (query: { period: Period; value: 'count' | 'per_1k_households'; fdr: boolean }, signal?: AbortSignal) =>
+  apiGet('/api/hotspots', { query: { layer: 'tips', unit: 'commune', value: query.value, fdr: query.fdr, ...query.period }, signal });
 
 /** "4 an toàn" model locations as an Arrow IPC stream (columns lon, lat, day, kind). */
 export async function getModelPointsArrow(filter: AreaFilter, signal?: AbortSignal): Promise<ArrayBuffer> {
-  const url = withQuery('/api/points', { layer: 'models', format: 'arrow', ...filter.period, district: filter.district });
-  const response = await send(url, { signal, accept: 'application/vnd.apache.arrow.stream' });
+  const response = await apiGetRaw('/api/points', {
+    query: { layer: 'models', format: 'arrow', ...filter.period, district: filter.district },
+    accept: 'application/vnd.apache.arrow.stream',
+    signal,
+  });
   return response.arrayBuffer();
 }
 
 // --- planner (analyst and above) -------------------------------------------------------------
 
-/** The planner's query string: the period and one `w_<factor>` per weight given. */
-function plannerQuery({ period, weights }: PlannerScenario): Query {
-  const query: Query = { ...period };
-  for (const factor of PLANNER_FACTORS) query[`w_${factor}`] = weights[factor];
-  return query;
+/** The planner's query: the period and one `w_<factor>` per weight. */
+function plannerQuery({ period, weights }: PlannerScenario): WireQuery<Endpoints['getPlanner']> {
+  return { ...period, ...Object.fromEntries(PLANNER_FACTORS.map((factor) => [`w_${factor}`, weights[factor]])) };
 }
 
-export function getPlanner(scenario: PlannerScenario, signal?: AbortSignal): Promise<PlannerResponse> {
-  return getJson('/api/planner', plannerQuery(scenario), signal);
-}
+export const getPlanner = (scenario: PlannerScenario, signal?: AbortSignal) => apiGet('/api/planner', { query: plannerQuery(scenario), signal });
 
 /** The ranking as CSV (UTF-8 with BOM, for Excel): a link the browser downloads with the session cookie. */
-export function plannerCsvUrl(scenario: PlannerScenario): string {
-  return withQuery('/api/planner.csv', plannerQuery(scenario));
-}
+export const plannerCsvUrl = (scenario: PlannerScenario): string => urlOf('/api/planner.csv', {}, plannerQuery(scenario));
 
-export function postWhatIf(
+export const postWhatIf = (
   scenario: PlannerScenario,
   request: { code: string; groups: number; householdsPerGroup: number | null },
   signal?: AbortSignal,
-): Promise<WhatIfResponse> {
-  return postJson(
+) =>
+  apiPost(
     '/api/planner/what-if',
     {
       ...scenario.period,
@@ -265,14 +281,9 @@ export function postWhatIf(
     },
     signal,
   );
-}
 
-export function postAllocate(
-  scenario: PlannerScenario,
-  request: { groups: number; householdsPerGroup: number | null },
-  signal?: AbortSignal,
-): Promise<AllocateResponse> {
-  return postJson(
+export const postAllocate = (scenario: PlannerScenario, request: { groups: number; householdsPerGroup: number | null }, signal?: AbortSignal) =>
+  apiPost(
     '/api/planner/allocate',
     {
       ...scenario.period,
@@ -282,4 +293,3 @@ export function postAllocate(
     },
     signal,
   );
-}

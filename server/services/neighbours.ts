@@ -4,7 +4,7 @@
  */
 import { h3GridDiskNeighbours } from '../analytics/h3-neighbours';
 import { queenContiguity, type AreaGeometry } from '../analytics/queen-contiguity';
-import type { Dataset } from './dataset';
+import type { Dataset } from '../dataset/dataset';
 import { settledCells, type GridResolution } from '../queries/grid';
 
 const communeNeighbours = new WeakMap<Dataset, number[][]>();

@@ -4,9 +4,9 @@
  * a route that declares nothing.
  */
 import type { MiddlewareHandler } from 'hono';
-import type { AppEnv } from '../http/app-env';
-import { ApiError } from '../http/errors';
-import { roleAtLeast, type Access } from './roles';
+import type { AppEnv } from '../app-env';
+import { ApiError } from '../../errors';
+import { roleAtLeast, type Access } from '../../auth/roles';
 
 export const ACCESS_DECLARATION = Symbol('tlg.access');
 
