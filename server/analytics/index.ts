@@ -32,7 +32,6 @@ export {
   JENKS_EXACT_MAX_VALUES,
   JENKS_SAMPLE_SIZE,
   classBreaks,
-  classIndex,
   equalIntervalBreaks,
   jenksBreaks,
   quantileBreaks,

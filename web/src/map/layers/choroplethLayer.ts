@@ -6,7 +6,8 @@
  */
 import { GeoJsonLayer, type GeoJsonLayerProps } from '@deck.gl/layers';
 import type { UnitFeature, UnitProperties, UnitsResponse } from '../../api/contract';
-import { classIndex, type ClassedValues } from '../../style/classify';
+import { classIndex } from '#contract';
+import type { ClassedValues } from '../../style/classify';
 import type { InterleavedProps } from './interleaved';
 import { choroplethPalette, NO_DATA_COLOR, SUPPRESSED_COLOR, type Rgb } from '../../style/palettes';
 
@@ -45,8 +46,10 @@ function choroplethColors(choropleth: ClassedValues, palette: readonly Rgb[]): M
   const colors = new Map<string, Rgb>();
   for (const row of choropleth.values) {
     if (row.suppressed) colors.set(row.code, SUPPRESSED_COLOR);
-    else if (row.value === null) colors.set(row.code, NO_DATA_COLOR);
-    else colors.set(row.code, palette[classIndex(row.value, choropleth.breaks)] as Rgb);
+    else {
+      const index = classIndex(row.value, choropleth.breaks);
+      colors.set(row.code, index === null ? NO_DATA_COLOR : (palette[index] as Rgb));
+    }
   }
   return colors;
 }
