@@ -6,7 +6,7 @@ import { useEffect } from 'react';
 import { CHOROPLETH_METRICS, type Period, type UnitProfileResponse } from '../../../server/contract';
 import { getUnitProfile } from '../api/client';
 import { useI18n } from '../i18n/i18n';
-import { formatMetricValue, METRIC_LABEL_KEYS } from '../legend/legendModel';
+import { formatMetricValue, METRIC_LABEL_KEYS } from '../legend/metricText';
 import { useResource } from '../state/useResource';
 import { ErrorState } from './ErrorState';
 import { errorText } from './errorText';
