@@ -3,7 +3,7 @@ import type { PickingInfo } from '@deck.gl/core';
 import { MODEL_SETTINGS, type GridCell } from '../../../server/contract';
 import type { UnitFeature } from '../api/contract';
 import type { HoverTarget } from '../state/hover';
-import type { ModelPoints } from './decodePoints';
+import type { ModelPoints } from '../api/decodePoints';
 import { CHOROPLETH_LAYER_ID, PLANNER_GAP_LAYER_ID } from './layers/choroplethLayer';
 import { HOTSPOT_LAYER_ID } from './layers/hotspotLayer';
 import { MODELS_LAYER_ID } from './layers/modelPointsLayer';

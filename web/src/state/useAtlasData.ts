@@ -18,7 +18,7 @@ import {
 } from '../api/client';
 import type { HotspotsResponse, Role, UnitsResponse } from '../api/contract';
 import type { PlannerResponse, Units2025Response } from '../api/contract';
-import type { ModelPoints } from '../map/decodePoints';
+import type { ModelPoints } from '../api/decodePoints';
 import { GRID_RESOLUTION } from '../style/domains';
 import type { AtlasState, MapLayerId } from './atlasState';
 import { canSeeLayer, canSeeView } from './permissions';
@@ -67,7 +67,7 @@ async function loadModels(state: AtlasState, signal: AbortSignal): Promise<Model
   // Models count from their founding up to the end of the period: the network as it stood.
   const period = { from: PUBLISHED_PERIOD.from, to: state.period.to };
   const buffer = await getModelPointsArrow({ period, district: state.district }, signal);
-  const { decodeModelPoints } = await import('../map/decodePoints');
+  const { decodeModelPoints } = await import('../api/decodePoints');
   return decodeModelPoints(buffer);
 }
 
