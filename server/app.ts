@@ -24,6 +24,7 @@ import { requestLog } from './middleware/request-log';
 import { requireDataset } from './middleware/require-dataset';
 import { securityHeaders } from './middleware/security-headers';
 import { CSRF_HEADER, sessionMiddleware } from './middleware/session';
+import { basemapRoutes } from './routes/basemap';
 import { choroplethRoutes } from './routes/choropleth';
 import { configRoutes } from './routes/config';
 import type { RouteDeps } from './routes/deps';
@@ -96,6 +97,7 @@ export function createApp(services: AppServices) {
     .route('/api/openapi.json', openApiRoutes(deps))
     .route('/api/summary', summaryRoutes(deps))
     .route('/api/units', unitRoutes(deps))
+    .route('/api/basemap', basemapRoutes(deps))
     .route('/api/choropleth', choroplethRoutes(deps))
     .route('/api/search', searchRoutes(deps))
     .route('/api/timeseries', timeseriesRoutes(deps))

@@ -120,6 +120,13 @@ export function openApiDocument(version: string) {
           responses: { 200: { description: 'FeatureCollection', content: { 'application/geo+json': { schema: { type: 'object' } } } } },
         }),
       },
+      '/api/basemap/context': {
+        get: op({
+          summary: 'Neighbouring provinces, rivers and towns around the province (GeoJSON, Vietnamese names)',
+          role: 'viewer',
+          responses: { 200: { description: 'FeatureCollection', content: { 'application/geo+json': { schema: { type: 'object' } } } } },
+        }),
+      },
       '/api/units/{code}': {
         get: op({
           summary: 'One unit: metrics, rank, district and province averages, yearly series',

@@ -77,6 +77,7 @@ export const API_ROUTES: ApiRoute[] = [
     sample: () => ({ path: '/api/units?level=district' }),
     query: { level: enumOf('commune', 'district', 'province'), version: enumOf('2019', '2025') },
   },
+  { method: 'GET', pattern: '/api/basemap/context', access: 'viewer', sample: () => ({ path: '/api/basemap/context' }), query: {} },
   { method: 'GET', pattern: '/api/units/:code', access: 'viewer', sample: () => ({ path: '/api/units/08944' }), query: period },
   {
     method: 'GET',
