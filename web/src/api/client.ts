@@ -7,6 +7,7 @@ import {
   PLANNER_FACTORS,
   type AllocateResponse,
   type ApiErrorBody,
+  type BasemapContextResponse,
   type ChoroplethMetric,
   type ChoroplethResponse,
   type ClassificationScheme,
@@ -207,6 +208,11 @@ export function getUnits(level: 'commune' | 'district' | 'province', signal?: Ab
 /** Today's communes and wards (from 1 July 2025), with the old communes that have no documented receiving unit. */
 export function getUnits2025(signal?: AbortSignal): Promise<Units2025Response> {
   return getJson('/api/units', { level: 'commune', version: '2025' }, signal);
+}
+
+/** The region drawn around the province: neighbouring provinces, rivers and towns (GeoJSON, Vietnamese names). */
+export function getBasemapContext(signal?: AbortSignal): Promise<BasemapContextResponse> {
+  return getJson('/api/basemap/context', {}, signal);
 }
 
 export function getUnitProfile(code: string, period: Period, signal?: AbortSignal): Promise<UnitProfileResponse> {

@@ -7,6 +7,7 @@ import { useMemo } from 'react';
 import { DEFAULT_CLASSES, PUBLISHED_PERIOD } from '../../../server/contract';
 import type { ChoroplethResponse, GridResponse, SummaryResponse } from '../../../server/contract';
 import {
+  getBasemapContext,
   getChoropleth,
   getGrid,
   getHotspots,
@@ -16,7 +17,7 @@ import {
   getUnits,
   getUnits2025,
 } from '../api/client';
-import type { HotspotsResponse, Role, UnitsResponse } from '../api/contract';
+import type { BasemapContextResponse, HotspotsResponse, Role, UnitsResponse } from '../api/contract';
 import type { PlannerResponse, Units2025Response } from '../api/contract';
 import type { ModelPoints } from '../api/decodePoints';
 import { GRID_RESOLUTION } from '../style/domains';
@@ -38,6 +39,8 @@ export interface UnitLayers {
 
 export interface AtlasData {
   units: Resource<UnitLayers>;
+  /** The region around the province, drawn under it by the offline basemap. */
+  context: Resource<BasemapContextResponse>;
   summary: Resource<SummaryResponse>;
   choropleth: Resource<ChoroplethResponse>;
   groupGrid: Resource<GridResponse>;
@@ -83,6 +86,7 @@ export function useAtlasData(state: AtlasState, role: Role): AtlasData {
   const areaKey = `${period.from}|${period.to}|${district ?? ''}`;
 
   const units = useResource('units-2019', loadUnits);
+  const context = useResource('basemap-context', getBasemapContext);
   const summary = useResource(`summary|${areaKey}`, (signal) => getSummary({ period, district }, signal));
   const planning = state.view === 'planner' && canSeeView(role, 'planner');
   // In the planner the choropleth shows the gap score (from the ranking), not a metric.
@@ -115,9 +119,10 @@ export function useAtlasData(state: AtlasState, role: Role): AtlasData {
   );
   const units2025 = useResource(state.units === '2025' ? 'units-2025' : null, getUnits2025);
 
-  const all = [units, summary, choropleth, groupGrid, tipGrid, hotspots, models, planner, units2025];
+  const all = [units, context, summary, choropleth, groupGrid, tipGrid, hotspots, models, planner, units2025];
   return {
     units,
+    context,
     summary,
     choropleth,
     groupGrid,
