@@ -4,8 +4,9 @@
  * ready flag needs. Each concern is a hook of ./hooks that owns its own listeners and teardown;
  * this component composes them. Loaded lazily: it pulls in MapLibre, deck.gl, h3-js and Arrow.
  */
-import { useImperativeHandle, useRef, type Ref } from 'react';
+import { useImperativeHandle, useMemo, useRef, type Ref } from 'react';
 import type { PickingInfo } from '@deck.gl/core';
+import { useI18n } from '../i18n/i18n';
 import type { Camera, MapLayerId, UnitVersion, View } from '../state/atlasState';
 import type { HoverTarget } from '../state/hover';
 import { MAP_CONTAINER_ATTRIBUTE } from '../state/readiness';
@@ -20,6 +21,7 @@ import { useDeckLayers } from './hooks/useDeckLayers';
 import { useDeckOverlay } from './hooks/useDeckOverlay';
 import { useDistrictFraming } from './hooks/useDistrictFraming';
 import { useLabels } from './hooks/useLabels';
+import { useMapControls } from './hooks/useMapControls';
 import { MIN_ZOOM, useMapInstance } from './hooks/useMapInstance';
 import { usePrintImage } from './hooks/usePrintImage';
 import { useZoomStep } from './hooks/useZoomStep';
@@ -55,6 +57,7 @@ const UNIT_MAX_ZOOM = 12;
 
 export default function MapView(props: MapViewProps) {
   const { data, camera, district, provinceBbox, ref } = props;
+  const { t } = useI18n();
   const containerRef = useRef<HTMLDivElement>(null);
   const units = data.units.data;
 
@@ -101,6 +104,11 @@ export default function MapView(props: MapViewProps) {
     zoom,
   });
   useDeckLayers(map, overlay, layers);
+  const controlLabels = useMemo(
+    () => ({ zoomIn: t('map.zoomIn'), zoomOut: t('map.zoomOut'), north: t('map.north'), northLetter: t('map.northLetter') }),
+    [t],
+  );
+  useMapControls(map, controlLabels);
   const printImage = usePrintImage(map);
 
   useImperativeHandle(
