@@ -7,7 +7,7 @@
  */
 import * as turf from '@turf/turf';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Locator } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import type { BasemapContextResponse, ContextFeature } from '#contract';
 import { BASEMAP_COLORS } from '../../web/src/style/basemap';
 import { changeAndWait, foreignRequests, launchBrowser, logIn, screenshot, waitForReady } from './support/browser';
@@ -71,7 +71,7 @@ async function boxesOf(locator: Locator) {
 describe.each(SCREENS)('the province in its region at $width×$height (viewer, briefing)', (screen) => {
   const requests: string[] = [];
   const errors: string[] = [];
-  let page: Awaited<ReturnType<Browser['newPage']>>;
+  let page: Page;
   let context: BasemapContextResponse;
   let province: Area;
 
