@@ -32,8 +32,12 @@ export const METRIC_INFO: Record<ChoroplethMetric, MetricInfo> = {
   models_count: { unit: '"4 an toàn" models', sensitive: false, kind: 'stock' },
 };
 
-/** The records each metric counts. */
-export const METRIC_LAYER: Record<ChoroplethMetric, 'groups' | 'models' | 'tips' | 'events'> = {
+/** The record layers metrics are computed from. */
+export const METRIC_LAYERS = ['groups', 'tips', 'events', 'models'] as const;
+export type MetricLayer = (typeof METRIC_LAYERS)[number];
+
+/** The records each metric counts (its numerator); rates and densities divide that count by the census or the area. */
+export const METRIC_LAYER: Record<ChoroplethMetric, MetricLayer> = {
   groups_count: 'groups',
   groups_per_1k_households: 'groups',
   households_covered_pct: 'groups',
@@ -42,6 +46,14 @@ export const METRIC_LAYER: Record<ChoroplethMetric, 'groups' | 'models' | 'tips'
   tips_per_1k_households: 'tips',
   events_count: 'events',
   models_count: 'models',
+};
+
+/** The metric that is the plain count of each layer's records (a whole number). */
+export const LAYER_COUNT_METRIC: Record<MetricLayer, ChoroplethMetric> = {
+  groups: 'groups_count',
+  tips: 'tips_count',
+  events: 'events_count',
+  models: 'models_count',
 };
 
 export const CLASSIFICATION_SCHEMES = ['quantile', 'jenks', 'equal'] as const;

@@ -76,6 +76,8 @@ export const BUILD_FILES = {
   districtsGeojson: 'units_district.geojson',
   provinceGeojson: 'units_province.geojson',
   units2025Geojson: 'units_2025.geojson',
+  /** Neighbouring provinces, rivers and towns drawn around the province (contract/basemap.ts). */
+  contextGeojson: 'context.geojson',
 } as const;
 
 export interface Manifest {

@@ -1,6 +1,7 @@
 /** GeoJSON geometry schemas (RFC 7946) for the unit boundaries. */
 import { z } from 'zod';
 
+/** [lon, lat] in WGS84 degrees (RFC 7946 allows an altitude third). */
 const position = z.array(z.number()).min(2).max(3);
 const ring = z.array(position).min(4);
 

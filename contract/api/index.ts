@@ -3,6 +3,7 @@
  * audit), /api/openapi.json is generated from them, the tests walk them, and the web client
  * takes its types from them (`import type`, so zod stays out of the browser bundle).
  */
+import { getBasemapContext } from './basemap';
 import { getChoropleth } from './choropleth';
 import { getGrid } from './grid';
 import { getEmergingHotspots, getHotspots } from './hotspots';
@@ -30,6 +31,7 @@ export const ENDPOINTS = {
   searchUnits,
   getTimeseries,
   getGrid,
+  getBasemapContext,
   getPoints,
   getHotspots,
   getEmergingHotspots,
@@ -49,6 +51,7 @@ export type OperationId = keyof Endpoints;
 export * from './endpoint';
 export * from './common';
 export * from './params';
+export type { BasemapContextResponse, ContextFeature, ContextProvinceFeature, ContextRiverFeature, ContextTownFeature } from './basemap';
 export type { ChoroplethResponse, ChoroplethValue } from './choropleth';
 export type { GridCell, GridResponse } from './grid';
 export type {

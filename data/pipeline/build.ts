@@ -11,6 +11,7 @@ import { loadSimulationConfig } from './config';
 import { isPipelineError, PipelineError } from './errors';
 import { createTempBuildDir, swapIntoPlace } from './output/build-dir';
 import { codeVersion } from './output/code-version';
+import { contextGeojson } from './output/context-geojson';
 import { communesGeojson, districtsGeojson, provinceGeojson, units2025Geojson } from './output/geojson';
 import { buildManifest, describeOutputs } from './output/manifest';
 import { readManifest } from './output/read-manifest';
@@ -20,6 +21,7 @@ import { writeTables, type TableRows } from './output/tables';
 import { checkTotals, queryTotals } from './output/totals';
 import { loadReference } from './reference/load-reference';
 import { simulateDemoData } from './simulate/simulate';
+import { loadContext } from './sources/context';
 import { decodeUtf8, hashInputs, readInput } from './sources/files';
 import { parsePublishedTotals } from './sources/published-totals';
 import { createProgress } from './support/progress';
@@ -39,6 +41,7 @@ export async function buildDataset({ buildDir: target, seed, scale, log }: Build
   const code = codeVersion();
   const reference = await progress.step('reading boundaries, census and crosswalk; joining 137 communes; dissolving districts and 2025 units', loadReference);
   progress.note(`${reference.communes.length} communes joined, ${reference.districts.length} districts, ${reference.units2025.length} units of 2025, ${reference.unmapped2025.length} old communes unmapped`);
+  const context = await progress.step('reading the map context (neighbouring provinces, rivers, towns)', loadContext);
   const { config, totals } = await progress.step('reading configs and published totals', () => {
     const file = publishedTotalsPath();
     return { config: loadSimulationConfig(), totals: parsePublishedTotals(decodeUtf8(readInput(file), file), file) };
@@ -60,6 +63,7 @@ export async function buildDataset({ buildDir: target, seed, scale, log }: Build
         { file: BUILD_FILES.districtsGeojson, text: districtsGeojson(reference.districts), rows: reference.districts.length },
         { file: BUILD_FILES.provinceGeojson, text: provinceGeojson(reference.province), rows: 1 },
         { file: BUILD_FILES.units2025Geojson, text: units2025Geojson(reference), rows: reference.units2025.length },
+        { file: BUILD_FILES.contextGeojson, text: contextGeojson(context), rows: context.length },
       ];
       for (const f of files) writeFileSync(path.join(temp, f.file), f.text);
       return files.map(({ file, rows }) => ({ file, rows }));

@@ -10,7 +10,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { booleanPointInPolygon } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import { classBreaks } from '../../server/analytics/classification';
-import type { ChoroplethMetric, ClassificationScheme } from '#contract';
+import { METRIC_LAYER, type ChoroplethMetric, type ClassificationScheme } from '#contract';
 import { BUILD_FILES } from '../../data/schema';
 
 type Area = Feature<Polygon | MultiPolygon, { code: string; households: number; area_km2: number }>;
@@ -22,17 +22,6 @@ interface Layers {
   tips: Record[];
   events: Record[];
 }
-
-const LAYER_OF: { [M in ChoroplethMetric]: keyof Layers } = {
-  groups_count: 'groups',
-  groups_per_1k_households: 'groups',
-  households_covered_pct: 'groups',
-  groups_per_km2: 'groups',
-  tips_count: 'tips',
-  tips_per_1k_households: 'tips',
-  events_count: 'events',
-  models_count: 'models',
-};
 
 const DATE_COLUMN: { [L in keyof Layers]: string } = { groups: 'founded_on', models: 'founded_on', tips: 'date', events: 'date' };
 const SELECT: { [L in keyof Layers]: string } = {
@@ -105,7 +94,7 @@ export class NaiveAtlas {
     const { from, to } = this.period(params);
     const metric = params.get('metric') as ChoroplethMetric;
     const level = params.get('level') === 'district' ? 'district' : 'commune';
-    const layer = LAYER_OF[metric];
+    const layer = METRIC_LAYER[metric];
     const stock = layer === 'groups' || layer === 'models';
     const features = this.layers[layer].filter((f) => {
       const date = f.properties[DATE_COLUMN[layer]] as string;

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { REPO_ROOT, webDistDir } from '../../data/paths';
 
 /** What the bundle is built from: the app, the shared contract and the pure analytics it re-exports. */
-const SOURCES = ['web', 'server/contract', 'server/analytics', 'vite.config.ts', 'package-lock.json'];
+const SOURCES = ['web', 'contract', 'server/contract', 'server/analytics', 'vite.config.ts', 'package-lock.json'];
 
 function newestMtime(target: string): number {
   if (!existsSync(target)) return 0;

@@ -3,7 +3,8 @@
  *
  * Shared conventions (the same as PySAL mapclassify, so legends can be checked against it):
  * - breaks are [b₀, b₁, …, bₖ] with b₀ = min and bₖ = max of the values, non-decreasing;
- *   class c (0-based) holds the values v with b_c < v ≤ b_{c+1}, class 0 also holds b₀;
+ *   class c (0-based) holds the values v with b_c < v ≤ b_{c+1}, class 0 also holds b₀ (the rule
+ *   is `classIndex` in contract/classes.ts, shared with the web app);
  * - null, undefined, NaN and ±Infinity are skipped (a unit without a value gets no class);
  * - no values → []; one distinct value v → [v, v] (a single class);
  * - never more classes than distinct values: asking for 5 classes of {1, 2, 3} gives 3, and
@@ -101,26 +102,6 @@ export function jenksBreaks(values: readonly MaybeNumber[], classes: number): nu
   if (k === 1) return [all[0]!, all[all.length - 1]!];
   const classEnds = fisherClassEnds(groups, k);
   return [all[0]!, ...classEnds.slice(0, -1).map((end) => groups[end]!.value), all[all.length - 1]!];
-}
-
-/**
- * Class of a value under breaks [b₀…bₖ]: the c with b_c < value ≤ b_{c+1} (class 0 includes b₀).
- * Values below b₀ fall in class 0 and above bₖ in class k − 1, so a fixed province-wide legend
- * still colours every unit. Returns null for a missing/non-finite value or fewer than 2 breaks.
- * @example classIndex(3, [1, 3, 12]) // 0   classIndex(3.5, [1, 3, 12]) // 1
- */
-export function classIndex(value: MaybeNumber, breaks: readonly number[]): number | null {
-  if (value === null || value === undefined || !Number.isFinite(value) || breaks.length < 2) return null;
-  const lastClass = breaks.length - 2;
-  // Binary search for the first upper bound b_{c+1} ≥ value.
-  let low = 0;
-  let high = lastClass;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (value <= breaks[middle + 1]!) high = middle;
-    else low = middle + 1;
-  }
-  return low;
 }
 
 interface WeightedValue {

@@ -26,6 +26,8 @@ export interface Dataset {
   rollup: RollupDays;
   /** GeoJSON text per unit layer, sent as is. */
   geojson: Record<UnitGeojsonKey, string>;
+  /** Neighbouring provinces, rivers and towns around the province (GeoJSON text, sent as is). */
+  contextGeojson: string;
   communes: UnitRecord[];
   districts: UnitRecord[];
   province: UnitRecord;
@@ -101,11 +103,12 @@ export async function loadDataset(dir: string): Promise<Dataset> {
       )
     ).map((r) => toUnit(r, 'district'));
     const readText = (file: string) => readFile(path.join(dir, file), 'utf8');
-    const [commune, district, province, units2025] = await Promise.all([
+    const [commune, district, province, units2025, contextGeojson] = await Promise.all([
       readText(BUILD_FILES.communesGeojson),
       readText(BUILD_FILES.districtsGeojson),
       readText(BUILD_FILES.provinceGeojson),
       readText(BUILD_FILES.units2025Geojson),
+      readText(BUILD_FILES.contextGeojson),
     ]);
     const provinceFeature = (JSON.parse(province) as FeatureCollection).features[0];
     const provinceProps = (provinceFeature?.properties ?? {}) as Partial<UnitRow>;
@@ -141,6 +144,7 @@ export async function loadDataset(dir: string): Promise<Dataset> {
       db,
       rollup: new RollupDays(db, bounds, communes.map((c) => c.code)),
       geojson: { commune, district, province, '2025': units2025 },
+      contextGeojson,
       communes,
       districts,
       province: provinceUnit,

@@ -1,4 +1,4 @@
-/** GET /api/grid (counts per H3 cell) and GET /api/points (group and model locations). */
+/** GET /api/basemap/context (the region around the province), /api/grid (counts per H3 cell) and /api/points (group and model locations). */
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import { POINT_KINDS, POINTS_DAY_EPOCH } from '#contract';
 import { ENDPOINTS } from '#contract/api';
@@ -10,6 +10,9 @@ import type { RouteDeps } from './deps';
 
 export function mapRoutes(deps: RouteDeps) {
   return [
+    defineRoute(ENDPOINTS.getBasemapContext, deps.data, (c) =>
+      c.body(c.get('dataset').contextGeojson, 200, { 'Content-Type': 'application/geo+json; charset=utf-8' }),
+    ),
     defineRoute(ENDPOINTS.getGrid, deps.data, (c, { query }) => {
       const dataset = c.get('dataset');
       return gridOf(dataset, c.get('figures'), query.layer, query.resolution, toFilter(dataset, query));

@@ -25,7 +25,7 @@ describe('determinism', () => {
   it('given the default seed, when the data set is built a second time from scratch, then every Parquet and GeoJSON output has the same sha256', async () => {
     const second = await ensureDataset({ buildDir: sameSeedDir, seed: DEFAULT_SEED, force: true });
     const hashes = outputHashes(first.dir);
-    expect(Object.keys(hashes)).toHaveLength(13);
+    expect(Object.keys(hashes)).toHaveLength(14);
     expect(outputHashes(sameSeedDir)).toEqual(hashes);
     expect(second.version).toBe(first.manifest.version);
   });
@@ -35,7 +35,7 @@ describe('determinism', () => {
     const a = outputHashes(first.dir);
     const b = outputHashes(otherSeedDir);
     for (const table of ['villages', 'groups', 'models', 'tips', 'events']) expect(b[`${table}.parquet`]).not.toBe(a[`${table}.parquet`]);
-    for (const file of ['units_commune.geojson', 'units_district.geojson', 'units_province.geojson', 'units_2025.geojson', 'communes.parquet']) expect(b[file]).toBe(a[file]);
+    for (const file of ['units_commune.geojson', 'units_district.geojson', 'units_province.geojson', 'units_2025.geojson', 'context.geojson', 'communes.parquet']) expect(b[file]).toBe(a[file]);
     expect(other.version).not.toBe(first.manifest.version);
     expect(other.totals['to_lien_gia.total_active']).toBe(10762);
   });

@@ -9,6 +9,7 @@ import { indexCrosswalk } from '../../data/pipeline/reference/units-2025';
 import { CENSUS_HEADER, parseCensus } from '../../data/pipeline/sources/census';
 import { parseCrosswalk } from '../../data/pipeline/sources/crosswalk';
 import { parseCsv } from '../../data/pipeline/sources/csv';
+import { parseContextProvinces, parseNaturalEarth } from '../../data/pipeline/sources/context';
 import { parseGadm } from '../../data/pipeline/sources/gadm';
 import { parsePublishedTotals } from '../../data/pipeline/sources/published-totals';
 
@@ -140,5 +141,74 @@ describe('crosswalk and published totals', () => {
     const error = thrown(() => parsePublishedTotals(JSON.stringify({ to_lien_gia: { total_active: 10762 } }), '/fixtures/published_totals.json'));
     expect(error.code).toBe('TOTALS_INVALID');
     expect(error.message).toContain('to_lien_gia.rural');
+  });
+});
+
+describe('map context readers', () => {
+  const PROVINCES_FILE = '/fixtures/gadm41_region_provinces_simplified.geojson';
+  const NATURAL_EARTH_FILE = '/fixtures/naturalearth_region.geojson';
+  const collection = (features: unknown[]) => JSON.stringify({ type: 'FeatureCollection', features });
+  const province = (name: string, lon = 105.6) => ({ type: 'Feature', properties: { GID_1: `VNM.${name.length}_1`, NAME_1: name }, geometry: { type: 'MultiPolygon', coordinates: square(lon, 21.4) } });
+  const river = (name: string) => ({ type: 'Feature', properties: { kind: 'river', name }, geometry: { type: 'LineString', coordinates: [[105.3, 21.2], [105.6, 21.1]] } });
+  const place = (name: string, scalerank: number) => ({ type: 'Feature', properties: { kind: 'place', name, scalerank }, geometry: { type: 'Point', coordinates: [105.85, 21.03] } });
+
+  it('given Vĩnh Phúc and two neighbours, when read, then the neighbours remain with kind province and their Vietnamese names', () => {
+    const features = parseContextProvinces(collection([province('Hà Nội'), province('Vĩnh Phúc'), province('Phú Thọ', 105.2)]), PROVINCES_FILE);
+    expect(features.map((f) => f.properties)).toEqual([
+      { kind: 'province', name: 'Hà Nội' },
+      { kind: 'province', name: 'Phú Thọ' },
+    ]);
+    expect(features[0]?.geometry).toEqual(province('Hà Nội').geometry);
+  });
+
+  it('given a province without NAME_1, when read, then GEOJSON_FEATURE names the feature', () => {
+    const nameless = { ...province('Hà Nội'), properties: { GID_1: 'VNM.27_1' } };
+    const error = thrown(() => parseContextProvinces(collection([province('Phú Thọ'), nameless]), PROVINCES_FILE));
+    expect(error.code).toBe('GEOJSON_FEATURE');
+    expect(error.where).toBe('feature #2');
+    expect(error.message).toContain('NAME_1');
+  });
+
+  it('given lon and lat swapped, when read, then GEOJSON_FEATURE says the coordinates are outside northern Vietnam', () => {
+    const swapped = { ...province('Hà Nội'), geometry: { type: 'Polygon', coordinates: [[[21.4, 105.6], [21.5, 105.6], [21.5, 105.7], [21.4, 105.6]]] } };
+    const error = thrown(() => parseContextProvinces(collection([swapped]), PROVINCES_FILE));
+    expect(error.code).toBe('GEOJSON_FEATURE');
+    expect(error.message).toMatch(/position \[21\.4, 105\.6\] is outside northern Vietnam/);
+  });
+
+  it('given a truncated file, when read, then GEOJSON_MALFORMED names it and the fix', () => {
+    const error = thrown(() => parseContextProvinces(collection([province('Hà Nội')]).slice(0, 80), PROVINCES_FILE));
+    expect(error.code).toBe('GEOJSON_MALFORMED');
+    expect(error.message).toContain('gadm41_region_provinces_simplified.geojson is not valid JSON');
+    expect(error.fix).toContain('../shared/data/sources/context');
+  });
+
+  it('given only Vĩnh Phúc, when read, then it fails: there is no region to draw', () => {
+    expect(thrown(() => parseContextProvinces(collection([province('Vĩnh Phúc')]), PROVINCES_FILE)).code).toBe('GEOJSON_FEATURE');
+  });
+
+  it('given Natural Earth rivers and places, when read, then rivers and towns carry Vietnamese names and towns their scalerank', () => {
+    const features = parseNaturalEarth(collection([river('Hong'), river('Da'), place('Hanoi', 2), place('Việt Trì', 7)]), NATURAL_EARTH_FILE);
+    expect(features.map((f) => f.properties)).toEqual([
+      { kind: 'river', name: 'Sông Hồng' },
+      { kind: 'river', name: 'Sông Đà' },
+      { kind: 'town', name: 'Hà Nội', rank: 2 },
+      { kind: 'town', name: 'Việt Trì', rank: 7 },
+    ]);
+  });
+
+  it('given a river with no Vietnamese name known, when read, then GEOJSON_FEATURE says where to add it', () => {
+    const error = thrown(() => parseNaturalEarth(collection([river('Hong'), river('Lo')]), NATURAL_EARTH_FILE));
+    expect(error.code).toBe('GEOJSON_FEATURE');
+    expect(error.where).toBe('feature #2 (river "Lo")');
+    expect(error.fix).toContain('RIVER_NAMES_VI');
+  });
+
+  it('given a feature of another kind or a place without scalerank, when read, then GEOJSON_FEATURE names it', () => {
+    expect(thrown(() => parseNaturalEarth(collection([{ ...river('Hong'), properties: { kind: 'lake', name: 'Đại Lải' } }]), NATURAL_EARTH_FILE)).message).toContain(
+      'has kind "lake"',
+    );
+    const unranked = { ...place('Sơn Tây', 7), properties: { kind: 'place', name: 'Sơn Tây' } };
+    expect(thrown(() => parseNaturalEarth(collection([unranked]), NATURAL_EARTH_FILE)).message).toContain('scalerank');
   });
 });

@@ -6,7 +6,9 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { changeAndWait, foreignRequests, launchBrowser, logIn, openPage, screenshot, waitForReady, type RecordedPage } from './support/browser';
-import { fingerprintDistance, mapPixels } from './support/pixels';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import { canvasSize, fingerprintDistance, isColoured, mapPixels, pixelsAt } from './support/pixels';
+import { cameraFromUrl, pointsWellInside } from './support/projection';
 
 const baseUrl = inject('baseUrl');
 const password = inject('demoPassword');
@@ -15,8 +17,11 @@ const password = inject('demoPassword');
 const CHOROPLETH_MIN_CENTRE_SHARE = 0.3;
 /** The heatmap covers settled land only, but a good part of the centre. */
 const HEATMAP_MIN_CENTRE_SHARE = 0.05;
-/** The bare basemap is grey: almost nothing coloured. */
+/** Inside the province the bare basemap is grey: almost nothing coloured (around it, rivers are blue). */
 const BASEMAP_MAX_SHARE = 0.002;
+/** Sampling grid inside the province and the distance kept from its border, in CSS pixels. */
+const GRID_STEP = 6;
+const BORDER_MARGIN = 10;
 /** Mean colour change (0–255) that is clearly a different picture, not noise. */
 const VISIBLE_CHANGE = 2;
 
@@ -42,10 +47,15 @@ describe('map rendering (analyst)', () => {
     await browser?.close();
   });
 
-  it('given no data layer, the offline basemap is drawn in greys only', async () => {
+  it('given no data layer, the offline basemap is drawn in greys only inside the province', async () => {
     const bare = await show('?view=explore&layers=');
     await screenshot(view.page, 'map-basemap');
-    expect(bare.coloured / (bare.width * bare.height)).toBeLessThan(BASEMAP_MAX_SHARE);
+    const response = await view.context.request.get(`${baseUrl}/api/units?level=province`);
+    const province = ((await response.json()) as { features: Feature<Polygon | MultiPolygon>[] }).features[0]!;
+    const inside = pointsWellInside(province, cameraFromUrl(view.page.url()), await canvasSize(view.page), GRID_STEP, BORDER_MARGIN);
+    expect(inside.length).toBeGreaterThan(1000);
+    const coloured = (await pixelsAt(view.page, inside)).filter((patch) => isColoured(patch[0]!)).length;
+    expect(coloured / inside.length).toBeLessThan(BASEMAP_MAX_SHARE);
     expect(new Set(bare.fingerprint).size).toBeGreaterThan(1);
   });
 

@@ -145,6 +145,7 @@ export function AtlasShell({ state: urlState, update, session, config, onLogout 
 
   const mapResources = [
     { labelKey: 'layer.boundaries' as const, resource: data.units },
+    { labelKey: 'layer.context' as const, resource: data.context },
     { labelKey: 'layer.choropleth' as const, resource: data.choropleth },
     { labelKey: 'layer.heatmap' as const, resource: data.groupGrid },
     { labelKey: 'layer.tipHex' as const, resource: data.tipGrid },

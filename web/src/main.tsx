@@ -4,8 +4,8 @@ import { createRoot } from 'react-dom/client';
 import '@fontsource/noto-sans/400.css';
 import '@fontsource/noto-sans/600.css';
 import '@fontsource/noto-sans/700.css';
-import './styles/app.css';
-import './styles/print.css';
+import './style/app.css';
+import './style/print.css';
 import { App } from './App';
 
 const root = document.getElementById('root');

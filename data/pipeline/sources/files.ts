@@ -14,6 +14,9 @@ export const SOURCE_FILES = {
   communes: 'gadm41_vinh_phuc_communes.geojson',
   census: 'vinh_phuc_population_2019.csv',
   crosswalk: 'vinh_phuc_crosswalk_2025.csv',
+  /** Map context (data/pipeline/sources/context.ts): neighbouring provinces, then rivers and towns. */
+  contextProvinces: 'context/gadm41_region_provinces_simplified.geojson',
+  contextNaturalEarth: 'context/naturalearth_region.geojson',
 } as const;
 
 export interface InputFile {

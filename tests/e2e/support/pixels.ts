@@ -2,9 +2,10 @@
  * Reading the map's pixels in the page: the map keeps its drawing buffer (it must, for PNG
  * export and print), so its canvas can be copied to a 2D canvas and inspected.
  *
- * The offline basemap is drawn in greys only (paper tones and boundary lines), so a coloured
- * pixel is a data-layer pixel. "Inside the province" is the central box of the view, which the
- * initial framing fills with the province.
+ * Inside the province the offline basemap is drawn in greys only (paper tones and boundary
+ * lines), so a coloured pixel there is a data-layer pixel; around it the region adds blue rivers.
+ * "Inside the province" is the central box of the view, which the initial framing fills with the
+ * province, or (pixelsAt) points placed with ./projection.
  */
 import type { Page } from 'playwright-core';
 
@@ -69,3 +70,64 @@ export function fingerprintDistance(a: PixelStats, b: PixelStats): number {
   for (let i = 0; i < a.fingerprint.length; i += 1) total += Math.abs((a.fingerprint[i] ?? 0) - (b.fingerprint[i] ?? 0));
   return total / Math.max(1, a.fingerprint.length);
 }
+
+export type Rgb = [number, number, number];
+
+/** The map canvas in CSS pixels. */
+export async function canvasSize(page: Page): Promise<{ width: number; height: number }> {
+  return page.evaluate(() => {
+    const canvas = document.querySelector<HTMLCanvasElement>('[data-map-container] canvas');
+    if (!canvas) throw new Error('no map canvas');
+    return { width: canvas.clientWidth, height: canvas.clientHeight };
+  });
+}
+
+/**
+ * The colours of the map canvas around points given in CSS pixels: for each point, every pixel
+ * of the square of `radius` around it (radius 0: the pixel itself).
+ */
+export async function pixelsAt(page: Page, points: readonly [number, number][], radius = 0): Promise<Rgb[][]> {
+  return page.evaluate(
+    ({ points, radius }) => {
+      const source = document.querySelector<HTMLCanvasElement>('[data-map-container] canvas');
+      if (!source) throw new Error('no map canvas');
+      const canvas = document.createElement('canvas');
+      canvas.width = source.width;
+      canvas.height = source.height;
+      const ctx = canvas.getContext('2d');
+      if (!ctx) throw new Error('no 2D context');
+      ctx.drawImage(source, 0, 0);
+      const { data, width, height } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+      const ratio = source.width / source.clientWidth;
+      return points.map(([cx, cy]) => {
+        const patch: [number, number, number][] = [];
+        for (let dy = -radius; dy <= radius; dy += 1) {
+          for (let dx = -radius; dx <= radius; dx += 1) {
+            const x = Math.round((cx + dx) * ratio);
+            const y = Math.round((cy + dy) * ratio);
+            if (x < 0 || y < 0 || x >= width || y >= height) continue;
+            const i = (y * width + x) * 4;
+            patch.push([data[i] ?? 0, data[i + 1] ?? 0, data[i + 2] ?? 0]);
+          }
+        }
+        return patch;
+      });
+    },
+    { points: points.map((p) => [p[0], p[1]] as [number, number]), radius },
+  );
+}
+
+/** Largest channel difference between two colours. */
+export function colourDistance(a: Rgb, b: Rgb): number {
+  return Math.max(Math.abs(a[0] - b[0]), Math.abs(a[1] - b[1]), Math.abs(a[2] - b[2]));
+}
+
+export function hexToRgb(hex: string): Rgb {
+  const value = Number.parseInt(hex.replace('#', ''), 16);
+  return [(value >> 16) & 255, (value >> 8) & 255, value & 255];
+}
+
+export function isColoured([r, g, b]: Rgb): boolean {
+  return Math.max(r, g, b) - Math.min(r, g, b) > COLOURED_CHANNEL_SPREAD;
+}
+

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  classBreaks,
-  classIndex,
-  equalIntervalBreaks,
-  jenksBreaks,
-  quantileBreaks,
-} from '../../../server/analytics/classification';
+import { classIndex } from '#contract';
+import { classBreaks, equalIntervalBreaks, jenksBreaks, quantileBreaks } from '../../../server/analytics/classification';
 import { thrownCode } from './thrown-code';
 
 /*
@@ -114,30 +109,5 @@ describe('shared classification rules', () => {
 
   it('given 0 classes, when classified, then it throws invalid_input', () => {
     expect(thrownCode(() => classBreaks([1, 2], 'jenks', 0))).toBe('invalid_input');
-  });
-});
-
-describe('classIndex', () => {
-  const breaks = [1, 3, 12];
-
-  it.each([
-    [1, 0],
-    [3, 0],
-    [3.5, 1],
-    [12, 1],
-  ])('given %s and breaks [1, 3, 12], when indexed, then the class is %s (upper bounds inclusive)', (value, expected) => {
-    expect(classIndex(value, breaks)).toBe(expected);
-  });
-
-  it('given values outside the breaks, when indexed, then they fall in the first or last class', () => {
-    expect([classIndex(-5, breaks), classIndex(40, breaks)]).toEqual([0, 1]);
-  });
-
-  it('given a missing value or no breaks, when indexed, then there is no class', () => {
-    expect([classIndex(null, breaks), classIndex(Number.NaN, breaks), classIndex(2, [])]).toEqual([null, null, null]);
-  });
-
-  it('given a single-value legend [4, 4], when 4 is indexed, then it is class 0', () => {
-    expect(classIndex(4, [4, 4])).toBe(0);
   });
 });

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { ChoroplethResponse } from '#contract/api';
 import { createFormatters } from '../../../web/src/i18n/format';
 import { translator } from '../../../web/src/i18n/i18n';
-import { buildLegend } from '../../../web/src/legend/legendModel';
-import { classIndex } from '../../../web/src/style/classify';
+import { buildLegend, type LegendSection } from '../../../web/src/legend/legendModel';
+import { tipCellColor } from '../../../web/src/map/layers/tipHexLayer';
+import { classIndex } from '#contract';
 import { choroplethPalette, SUPPRESSED_COLOR } from '../../../web/src/style/palettes';
 
 const choropleth: ChoroplethResponse = {
@@ -31,6 +32,27 @@ describe('class breaks', () => {
     [500, 3],
   ])('places %d in class %d', (value, expected) => {
     expect(classIndex(value, choropleth.breaks)).toBe(expected);
+  });
+});
+
+describe('tip hexagon classes', () => {
+  const legend = buildLegend({ choropleth: null, privacyK: 5, visibleLayers: new Set(['tipHex']), t: translator('vi'), fmt: createFormatters('vi') });
+  const section = legend[0] as Extract<LegendSection, { kind: 'swatches' }>;
+  const lineOf = (count: number) => section.items.find((item) => item.color === tipCellColor({ h3: '88415c9b5bfffff', count, suppressed: false }))?.label;
+
+  it.each([
+    [1, '1 – 4'],
+    [4, '1 – 4'],
+    [5, '5 – 9'],
+    [9, '5 – 9'],
+    [10, '10 – 19'],
+    [19, '10 – 19'],
+    [20, '20 – 39'],
+    [39, '20 – 39'],
+    [40, '≥ 40'],
+    [311, '≥ 40'],
+  ])('given a hexagon of %d tips, it is drawn in the colour of the legend line "%s"', (count, line) => {
+    expect(lineOf(count)).toBe(line);
   });
 });
 

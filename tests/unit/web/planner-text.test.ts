@@ -8,7 +8,7 @@ import { hatchImage, unmappedCommunes } from '../../../web/src/map/units2025Styl
 import { stepRuns } from '../../../web/src/panels/planner/allocationSteps';
 import { GROUPS_LIMITS, HOUSEHOLDS_PER_GROUP_LIMITS, parseWholeNumber } from '../../../web/src/panels/planner/scenarioInputs';
 import { whyText } from '../../../web/src/panels/planner/whyText';
-import { classIndex } from '../../../web/src/style/classify';
+import { classIndex } from '#contract';
 import { GAP_SCORE_BREAKS, gapScoreClasses } from '../../../web/src/style/gapScore';
 import { GAP_SCORE_RAMP, UNMAPPED_HATCH_COLOR } from '../../../web/src/style/palettes';
 

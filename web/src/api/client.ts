@@ -222,6 +222,9 @@ export async function getUnits2025(signal?: AbortSignal): Promise<Units2025Respo
   return body;
 }
 
+/** The region drawn around the province: neighbouring provinces, rivers and towns (GeoJSON, Vietnamese names). */
+export const getBasemapContext = (signal?: AbortSignal) => apiGetMedia('/api/basemap/context', 'application/geo+json', { signal });
+
 export const getUnitProfile = (code: string, period: Period, signal?: AbortSignal) =>
   apiGet('/api/units/{code}', { params: { code }, query: { ...period }, signal });
 

@@ -3,7 +3,7 @@
  * layers draw. The legend panel renders it as HTML and the PNG export draws it on a canvas, so
  * both always agree with the map.
  */
-import { MODEL_SETTINGS, type ChoroplethMetric, type ModelSetting } from '#contract';
+import { MODEL_SETTINGS, type ModelSetting } from '#contract';
 import type { ChoroplethResponse } from '#contract/api';
 import type { HotspotBin } from '#contract';
 import type { Formatters } from '../i18n/format';
@@ -23,6 +23,7 @@ import {
   UNMAPPED_HATCH_COLOR,
   type Rgb,
 } from '../style/palettes';
+import { formatMetricValue, METRIC_LABEL_KEYS, metricUnitKey } from './metricText';
 
 export interface LegendSwatch {
   color: Rgb;
@@ -34,28 +35,6 @@ export interface LegendSwatch {
 export type LegendSection =
   | { kind: 'swatches'; id: string; title: string; unit: string | null; items: LegendSwatch[] }
   | { kind: 'ramp'; id: string; title: string; unit: string; colors: readonly Rgb[]; ticks: { at: number; label: string }[] };
-
-export const METRIC_LABEL_KEYS: Record<ChoroplethMetric, MessageKey> = {
-  groups_count: 'metric.groups_count',
-  groups_per_1k_households: 'metric.groups_per_1k_households',
-  households_covered_pct: 'metric.households_covered_pct',
-  groups_per_km2: 'metric.groups_per_km2',
-  tips_count: 'metric.tips_count',
-  tips_per_1k_households: 'metric.tips_per_1k_households',
-  events_count: 'metric.events_count',
-  models_count: 'metric.models_count',
-};
-
-export const METRIC_UNIT_KEYS: Record<ChoroplethMetric, MessageKey> = {
-  groups_count: 'measure.groups',
-  groups_per_1k_households: 'measure.groups_per_1k_households',
-  households_covered_pct: 'measure.percent_households',
-  groups_per_km2: 'measure.groups_per_km2',
-  tips_count: 'measure.tips',
-  tips_per_1k_households: 'measure.tips_per_1k_households',
-  events_count: 'measure.events',
-  models_count: 'measure.models',
-};
 
 /** Gi* bins from hottest to coldest, as the legend lists them. */
 export const HOTSPOT_BIN_KEYS: Record<HotspotBin, MessageKey> = {
@@ -75,13 +54,6 @@ export const MODEL_SETTING_KEYS: Record<ModelSetting, MessageKey> = {
   hospital: 'setting.hospital',
   school: 'setting.school',
 };
-
-/** Counts print as integers; rates and densities with one decimal. */
-const COUNT_METRICS = new Set<ChoroplethMetric>(['groups_count', 'tips_count', 'events_count', 'models_count']);
-
-export function formatMetricValue(metric: ChoroplethMetric, value: number, fmt: Formatters): string {
-  return COUNT_METRICS.has(metric) ? fmt.count(value) : fmt.decimal(value);
-}
 
 /** What the legend says about today's (2025) units when they are drawn. */
 export interface Units2025Legend {
@@ -120,7 +92,7 @@ function choroplethSection({ choropleth, privacyK, t, fmt }: LegendInputs): Lege
     kind: 'swatches',
     id: 'choropleth',
     title: t(METRIC_LABEL_KEYS[metric]),
-    unit: t(METRIC_UNIT_KEYS[metric]),
+    unit: t(metricUnitKey(metric)),
     items,
   };
 }

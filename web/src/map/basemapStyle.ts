@@ -1,11 +1,14 @@
 /**
  * The offline basemap: a MapLibre style built only from our own boundaries (province, district,
- * commune from /api/units) and a self-hosted font. No tile, glyph or sprite URL, so nothing
- * leaves the machine. Styles are data: this module only assembles the style object.
+ * commune from /api/units), the region around them (/api/basemap/context) and a self-hosted
+ * font. No tile, glyph or sprite URL, so nothing leaves the machine. Styles are data: this
+ * module only assembles the style object.
  */
 import type { FeatureCollection, Point } from 'geojson';
 import type { FontFacesSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
-import type { UnitCollection } from '#contract/api';
+import type { UnitsResponse } from '#contract/api';
+import { BASEMAP_COLORS as COLORS } from '../style/basemap';
+import { contextLayers, contextSources, type BasemapContext } from './contextStyle';
 import { LABEL_FONT } from './fontFaces';
 
 /** Layer ids deck.gl layers are inserted before (area fills go under the boundary lines). */
@@ -20,22 +23,10 @@ export interface CommuneLabelProperties {
   population: number;
 }
 
-const COLORS = {
-  /** Outside the province: a quiet paper tone so the province reads as the subject. */
-  outside: '#ecebe6',
-  land: '#fbfbf8',
-  communeLine: '#a3a3a3',
-  communeLabel: '#1a1a1a',
-  districtLine: '#5b5b5b',
-  provinceLine: '#1f1f1f',
-  districtLabel: '#2b2b2b',
-  labelHalo: 'rgba(255, 255, 255, 0.9)',
-} as const;
-
 export interface BasemapData {
-  communes: UnitCollection;
-  districts: UnitCollection;
-  province: UnitCollection;
+  communes: UnitsResponse;
+  districts: UnitsResponse;
+  province: UnitsResponse;
   districtLabels: FeatureCollection<Point, { name: string }>;
   communeLabels: FeatureCollection<Point, CommuneLabelProperties>;
 }
@@ -140,14 +131,16 @@ export function basemapSources(data: BasemapData): StyleSpecification['sources']
   };
 }
 
-export function buildBasemapStyle(data: BasemapData, fontFaces: FontFacesSpecification): StyleSpecification {
+/** The whole offline style; without the context (its request failed) the province stands alone. */
+export function buildBasemapStyle(data: BasemapData, context: BasemapContext | null, fontFaces: FontFacesSpecification): StyleSpecification {
   return {
     version: 8,
     name: 'TLG Atlas offline',
     'font-faces': fontFaces,
-    sources: basemapSources(data),
+    sources: { ...(context ? contextSources(context) : {}), ...basemapSources(data) },
     layers: [
       { id: 'outside', type: 'background', paint: { 'background-color': COLORS.outside } },
+      ...(context ? contextLayers() : []),
       { id: 'province-land', type: 'fill', source: 'province', paint: { 'fill-color': COLORS.land } },
       ...boundaryLayers(),
     ],

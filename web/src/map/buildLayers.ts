@@ -14,7 +14,7 @@ import type { ClassedValues } from '../style/classify';
 import { GAP_SCORE_PALETTE } from '../style/gapScore';
 import type { UnitLayers } from '../state/useAtlasData';
 import { BOUNDARY_LAYER_ID, COMMUNE_LABEL_LAYER_ID } from './basemapStyle';
-import type { ModelPoints } from './decodePoints';
+import type { ModelPoints } from '../api/decodePoints';
 import type { DensityCell } from './heatmapCells';
 import { choroplethLayer, PLANNER_GAP_LAYER_ID } from './layers/choroplethLayer';
 import { groupDensityHeatmap } from './layers/groupDensityHeatmap';

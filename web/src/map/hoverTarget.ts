@@ -4,7 +4,7 @@ import { MODEL_SETTINGS } from '#contract';
 import type { GridCell } from '#contract/api';
 import type { UnitFeature } from '#contract/api';
 import type { HoverTarget } from '../state/hover';
-import type { ModelPoints } from './decodePoints';
+import type { ModelPoints } from '../api/decodePoints';
 import { CHOROPLETH_LAYER_ID, PLANNER_GAP_LAYER_ID } from './layers/choroplethLayer';
 import { HOTSPOT_LAYER_ID } from './layers/hotspotLayer';
 import { MODELS_LAYER_ID } from './layers/modelPointsLayer';

@@ -3,13 +3,8 @@ import type { ChoroplethResponse } from '#contract/api';
 import type { HotspotsResponse, UnitProperties } from '#contract/api';
 import type { PlannerResponse } from '#contract/api';
 import { useI18n } from '../i18n/i18n';
-import {
-  formatMetricValue,
-  HOTSPOT_BIN_KEYS,
-  METRIC_LABEL_KEYS,
-  METRIC_UNIT_KEYS,
-  MODEL_SETTING_KEYS,
-} from '../legend/legendModel';
+import { HOTSPOT_BIN_KEYS, MODEL_SETTING_KEYS } from '../legend/legendModel';
+import { formatMetricValue, METRIC_LABEL_KEYS, metricUnitKey } from '../legend/metricText';
 import type { HoverTarget } from '../state/hover';
 
 /** Keeps the tooltip off the pointer so it never hides what is being pointed at. */
@@ -42,7 +37,7 @@ function useLines({ target, unitsByCode, choropleth, hotspots, planner, privacyK
       const label = t(METRIC_LABEL_KEYS[choropleth.metric]);
       if (row?.suppressed) lines.push(`${label}: ${t('tooltip.suppressed', { k: privacyK })}`);
       else if (row && row.value !== null) {
-        lines.push(`${label}: ${formatMetricValue(choropleth.metric, row.value, fmt)} ${t(METRIC_UNIT_KEYS[choropleth.metric])}`);
+        lines.push(`${label}: ${formatMetricValue(choropleth.metric, row.value, fmt)} ${t(metricUnitKey(choropleth.metric))}`);
       } else lines.push(`${label}: ${t('legend.noData')}`);
     }
     return lines;

@@ -7,7 +7,7 @@ import { useId } from 'react';
 import { CHOROPLETH_METRICS, CLASSIFICATION_SCHEMES, type ChoroplethMetric, type ClassificationScheme } from '#contract';
 import type { Role } from '#contract';
 import { useI18n, type MessageKey } from '../i18n/i18n';
-import { METRIC_LABEL_KEYS } from '../legend/legendModel';
+import { METRIC_LABEL_KEYS } from '../legend/metricText';
 import {
   CHOROPLETH_LEVELS,
   MAP_LAYERS,

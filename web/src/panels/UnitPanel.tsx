@@ -7,7 +7,7 @@ import { CHOROPLETH_METRICS, type Period } from '#contract';
 import type { UnitProfileResponse } from '#contract/api';
 import { getUnitProfile } from '../api/client';
 import { useI18n } from '../i18n/i18n';
-import { formatMetricValue, METRIC_LABEL_KEYS } from '../legend/legendModel';
+import { formatMetricValue, METRIC_LABEL_KEYS } from '../legend/metricText';
 import { useResource } from '../state/useResource';
 import { ErrorState } from './ErrorState';
 import { errorText } from './errorText';

@@ -7,6 +7,7 @@ import { useMemo } from 'react';
 import { DEFAULT_CLASSES, PUBLISHED_PERIOD } from '#contract';
 import type { ChoroplethResponse, GridResponse, SummaryResponse } from '#contract/api';
 import {
+  getBasemapContext,
   getChoropleth,
   getGrid,
   getHotspots,
@@ -17,9 +18,9 @@ import {
   getUnits2025,
 } from '../api/client';
 import type { Role } from '#contract';
-import type { HotspotsResponse, UnitCollection } from '#contract/api';
+import type { BasemapContextResponse, HotspotsResponse, UnitsResponse } from '#contract/api';
 import type { PlannerResponse, Units2025Response } from '#contract/api';
-import type { ModelPoints } from '../map/decodePoints';
+import type { ModelPoints } from '../api/decodePoints';
 import { GRID_RESOLUTION } from '../style/domains';
 import type { AtlasState, MapLayerId } from './atlasState';
 import { canSeeLayer, canSeeView } from './permissions';
@@ -32,13 +33,15 @@ const HOTSPOT_VALUE = 'per_1k_households';
 const HOTSPOT_FDR = true;
 
 export interface UnitLayers {
-  communes: UnitCollection;
-  districts: UnitCollection;
-  province: UnitCollection;
+  communes: UnitsResponse;
+  districts: UnitsResponse;
+  province: UnitsResponse;
 }
 
 export interface AtlasData {
   units: Resource<UnitLayers>;
+  /** The region around the province, drawn under it by the offline basemap. */
+  context: Resource<BasemapContextResponse>;
   summary: Resource<SummaryResponse>;
   choropleth: Resource<ChoroplethResponse>;
   groupGrid: Resource<GridResponse>;
@@ -68,7 +71,7 @@ async function loadModels(state: AtlasState, signal: AbortSignal): Promise<Model
   // Models count from their founding up to the end of the period: the network as it stood.
   const period = { from: PUBLISHED_PERIOD.from, to: state.period.to };
   const buffer = await getModelPointsArrow({ period, district: state.district }, signal);
-  const { decodeModelPoints } = await import('../map/decodePoints');
+  const { decodeModelPoints } = await import('../api/decodePoints');
   return decodeModelPoints(buffer);
 }
 
@@ -84,6 +87,7 @@ export function useAtlasData(state: AtlasState, role: Role): AtlasData {
   const areaKey = `${period.from}|${period.to}|${district ?? ''}`;
 
   const units = useResource('units-2019', loadUnits);
+  const context = useResource('basemap-context', getBasemapContext);
   const summary = useResource(`summary|${areaKey}`, (signal) => getSummary({ period, district }, signal));
   const planning = state.view === 'planner' && canSeeView(role, 'planner');
   // In the planner the choropleth shows the gap score (from the ranking), not a metric.
@@ -116,9 +120,10 @@ export function useAtlasData(state: AtlasState, role: Role): AtlasData {
   );
   const units2025 = useResource(state.units === '2025' ? 'units-2025' : null, getUnits2025);
 
-  const all = [units, summary, choropleth, groupGrid, tipGrid, hotspots, models, planner, units2025];
+  const all = [units, context, summary, choropleth, groupGrid, tipGrid, hotspots, models, planner, units2025];
   return {
     units,
+    context,
     summary,
     choropleth,
     groupGrid,

@@ -1,3 +1,8 @@
+/**
+ * Class helpers of the web app. Which class a value falls in is `classIndex` of the shared
+ * contract (class i holds bᵢ < v ≤ bᵢ₊₁, class 0 also b₀), the same rule the server's legends use.
+ */
+
 /** What a choropleth draws: values per unit code and the class breaks they fall in. */
 export interface ClassedValues {
   breaks: readonly number[];
@@ -5,21 +10,17 @@ export interface ClassedValues {
   values: readonly { code: string; value: number | null; suppressed?: boolean }[];
 }
 
-/**
- * Placing a value in the server's class breaks. Breaks are [b0, …, bk] for k classes; class i
- * holds b_i ≤ v ≤ b_{i+1} (the top edge belongs to the lower class, as the server computes it).
- */
-
-export function classIndex(value: number, breaks: readonly number[]): number {
-  const classes = breaks.length - 1;
-  if (classes < 1) return 0;
-  for (let i = 0; i < classes; i += 1) {
-    if (value <= (breaks[i + 1] as number)) return i;
-  }
-  return classes - 1;
-}
-
 /** Bounds of class i for the legend. */
 export function classBounds(breaks: readonly number[], i: number): [number, number] {
   return [breaks[i] as number, breaks[i + 1] as number];
+}
+
+/**
+ * Breaks for whole counts from the first count of each class ([1, 5, 10] → classes 1–4, 5–9,
+ * ≥ 10): each later start s becomes the upper bound s − 1 of the class before it, and the last
+ * class is open-ended, so the shared rule places every count where the legend lists it.
+ */
+export function countClassBreaks(starts: readonly number[]): number[] {
+  if (starts.length === 0) return [];
+  return [starts[0] as number, ...starts.slice(1).map((start) => start - 1), Number.POSITIVE_INFINITY];
 }

@@ -104,6 +104,12 @@ export function choroplethPalette(classes: number): Rgb[] {
   return Array.from({ length: classes }, (_, i) => sampleAnchors(VIRIDIS_ANCHORS, 1 - i / (classes - 1)));
 }
 
+/** '#3f3f3f' → [63, 63, 63]. */
+export function rgbOfHex(hex: string): Rgb {
+  const value = Number.parseInt(hex.slice(1), 16);
+  return [(value >> 16) & 255, (value >> 8) & 255, value & 255];
+}
+
 export function cssColor(rgb: Rgb, alpha = 1): string {
   return alpha >= 1 ? `rgb(${rgb[0]}, ${rgb[1]}, ${rgb[2]})` : `rgba(${rgb[0]}, ${rgb[1]}, ${rgb[2]}, ${alpha})`;
 }

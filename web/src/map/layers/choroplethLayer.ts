@@ -5,8 +5,9 @@
  * never in a class colour.
  */
 import { GeoJsonLayer, type GeoJsonLayerProps } from '@deck.gl/layers';
-import type { UnitFeature, UnitProperties, UnitCollection } from '#contract/api';
-import { classIndex, type ClassedValues } from '../../style/classify';
+import type { UnitFeature, UnitProperties, UnitsResponse } from '#contract/api';
+import { classIndex } from '#contract';
+import type { ClassedValues } from '../../style/classify';
 import type { InterleavedProps } from './interleaved';
 import { choroplethPalette, NO_DATA_COLOR, SUPPRESSED_COLOR, type Rgb } from '../../style/palettes';
 
@@ -26,7 +27,7 @@ const HOVER_HIGHLIGHT: [number, number, number, number] = [255, 255, 255, 90];
 export interface ChoroplethLayerInput {
   /** @default CHOROPLETH_LAYER_ID */
   id?: string;
-  units: UnitCollection | null;
+  units: UnitsResponse | null;
   choropleth: ClassedValues | null;
   /** One colour per class, low to high. @default choroplethPalette(number of classes) */
   palette?: readonly Rgb[];
@@ -45,8 +46,10 @@ function choroplethColors(choropleth: ClassedValues, palette: readonly Rgb[]): M
   const colors = new Map<string, Rgb>();
   for (const row of choropleth.values) {
     if (row.suppressed) colors.set(row.code, SUPPRESSED_COLOR);
-    else if (row.value === null) colors.set(row.code, NO_DATA_COLOR);
-    else colors.set(row.code, palette[classIndex(row.value, choropleth.breaks)] as Rgb);
+    else {
+      const index = classIndex(row.value, choropleth.breaks);
+      colors.set(row.code, index === null ? NO_DATA_COLOR : (palette[index] as Rgb));
+    }
   }
   return colors;
 }

@@ -3,7 +3,9 @@
  * drawn straight from the Arrow columns as binary attributes.
  */
 import { ScatterplotLayer, type ScatterplotLayerProps } from '@deck.gl/layers';
-import type { ModelPoints } from '../decodePoints';
+import { MODEL_SETTINGS } from '#contract';
+import type { ModelPoints } from '../../api/decodePoints';
+import { MODEL_SETTING_COLORS, NO_DATA_COLOR } from '../../style/palettes';
 import type { InterleavedProps } from './interleaved';
 
 export const MODELS_LAYER_ID = 'models';
@@ -17,6 +19,24 @@ export interface ModelPointsLayerInput {
   beforeId: string;
 }
 
+/**
+ * r, g, b per point by setting, computed once per decoded response: the layer is rebuilt on every
+ * zoom step, and a new colour array would be uploaded to the GPU each time.
+ */
+const colorsOf = new WeakMap<ModelPoints, Uint8ClampedArray>();
+
+function pointColors(points: ModelPoints): Uint8ClampedArray {
+  const known = colorsOf.get(points);
+  if (known) return known;
+  const colors = new Uint8ClampedArray(points.count * 3);
+  for (let i = 0; i < points.count; i += 1) {
+    const setting = MODEL_SETTINGS[points.kinds[i] as number];
+    colors.set(setting ? MODEL_SETTING_COLORS[setting] : NO_DATA_COLOR, 3 * i);
+  }
+  colorsOf.set(points, colors);
+  return colors;
+}
+
 export function modelPointsLayer(input: ModelPointsLayerInput): ScatterplotLayer {
   const points = input.points;
   const props: ScatterplotLayerProps & InterleavedProps = {
@@ -26,7 +46,7 @@ export function modelPointsLayer(input: ModelPointsLayerInput): ScatterplotLayer
       attributes: {
         getPosition: { value: points?.positions ?? new Float32Array(0), size: 2 },
         // Uint8Clamped is deck.gl's own colour type: read as 0–255, no conversion.
-        getFillColor: { value: points?.colors ?? new Uint8ClampedArray(0), size: 3 },
+        getFillColor: { value: points ? pointColors(points) : new Uint8ClampedArray(0), size: 3 },
       },
     },
     visible: input.visible && points !== null,

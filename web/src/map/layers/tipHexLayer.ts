@@ -5,9 +5,10 @@
  */
 import { H3HexagonLayer, type H3HexagonLayerProps } from '@deck.gl/geo-layers';
 import type { GridCell } from '#contract/api';
-import { classIndex } from '../../style/classify';
+import { classIndex } from '#contract';
+import { countClassBreaks } from '../../style/classify';
 import { TIP_HEX_BREAKS } from '../../style/domains';
-import { SUPPRESSED_COLOR, TIP_HEX_RAMP, type Rgb } from '../../style/palettes';
+import { NO_DATA_COLOR, SUPPRESSED_COLOR, TIP_HEX_RAMP, type Rgb } from '../../style/palettes';
 import type { InterleavedProps } from './interleaved';
 
 export const TIP_HEX_LAYER_ID = 'tip-hex';
@@ -15,8 +16,8 @@ export const TIP_HEX_LAYER_ID = 'tip-hex';
 const FILL_ALPHA = 215;
 const SUPPRESSED_OUTLINE: [number, number, number, number] = [60, 60, 60, 255];
 const CELL_OUTLINE: [number, number, number, number] = [255, 255, 255, 160];
-/** An open-ended top class: the breaks' last value starts it. */
-const OPEN_TOP = Number.POSITIVE_INFINITY;
+/** TIP_HEX_BREAKS are the first count of each class; the shared rule needs upper bounds. */
+const TIP_HEX_CLASS_BREAKS = countClassBreaks(TIP_HEX_BREAKS);
 
 export interface TipHexLayerInput {
   cells: GridCell[];
@@ -24,9 +25,10 @@ export interface TipHexLayerInput {
   beforeId: string;
 }
 
-function tipCellColor(cell: GridCell): Rgb {
+export function tipCellColor(cell: GridCell): Rgb {
   if (cell.suppressed || cell.count === null) return SUPPRESSED_COLOR;
-  return TIP_HEX_RAMP[classIndex(cell.count, [...TIP_HEX_BREAKS, OPEN_TOP])] as Rgb;
+  const index = classIndex(cell.count, TIP_HEX_CLASS_BREAKS);
+  return index === null ? NO_DATA_COLOR : (TIP_HEX_RAMP[index] as Rgb);
 }
 
 export function tipHexLayer(input: TipHexLayerInput): H3HexagonLayer<GridCell> {

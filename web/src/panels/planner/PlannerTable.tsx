@@ -7,9 +7,8 @@ import { useEffect, useRef } from 'react';
 import { LOW_CONFIDENCE_MIN_INCIDENTS } from '#contract';
 import type { PlannerRow } from '#contract/api';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
-import { classIndex } from '../../style/classify';
-import { GAP_SCORE_BREAKS, GAP_SCORE_PALETTE } from '../../style/gapScore';
-import { cssColor, type Rgb } from '../../style/palettes';
+import { gapScoreColor } from '../../style/gapScore';
+import { cssColor } from '../../style/palettes';
 import { nextPlannerSort, type PlannerSort, type PlannerSortKey } from '../../state/plannerTable';
 import { whyDetails, whyText } from './whyText';
 
@@ -54,7 +53,7 @@ function SortHeader({ column, sort, onSort }: { column: PlannerSortKey; sort: Pl
 
 function GapScore({ score }: { score: number }) {
   const { fmt } = useI18n();
-  const color = GAP_SCORE_PALETTE[classIndex(score, GAP_SCORE_BREAKS)] as Rgb;
+  const color = gapScoreColor(score);
   return (
     <span className="gap-score">
       <span className="gap-score__chip" style={{ background: cssColor(color) }} aria-hidden="true" />

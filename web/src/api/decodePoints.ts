@@ -1,18 +1,15 @@
 /**
  * Decodes the Arrow IPC stream of /api/points (columns lon, lat Float32; day Uint16 = days since
  * 2017-01-01 of founding; kind Uint8 = index in MODEL_SETTINGS) into the typed arrays deck.gl
- * draws directly, with colours by setting.
+ * draws directly.
  */
 import { tableFromIPC, type Table } from 'apache-arrow';
-import { MODEL_SETTINGS } from '#contract';
-import { MODEL_SETTING_COLORS, NO_DATA_COLOR } from '../style/palettes';
 
 export interface ModelPoints {
   count: number;
   /** lon, lat interleaved. */
   positions: Float32Array;
-  /** r, g, b per point. */
-  colors: Uint8ClampedArray;
+  /** Index in MODEL_SETTINGS per point. */
   kinds: Uint8Array;
   days: Uint16Array;
 }
@@ -33,19 +30,16 @@ export function decodeModelPoints(buffer: ArrayBuffer): ModelPoints {
   const table: Table = tableFromIPC(new Uint8Array(buffer));
   const lon = column(table, 'lon', (n) => new Float32Array(n));
   const lat = column(table, 'lat', (n) => new Float32Array(n));
-  const kinds = column(table, 'kind', (n) => new Uint8Array(n));
-  const days = column(table, 'day', (n) => new Uint16Array(n));
   const count = table.numRows;
   const positions = new Float32Array(count * 2);
-  const colors = new Uint8ClampedArray(count * 3);
   for (let i = 0; i < count; i += 1) {
     positions[2 * i] = lon[i] as number;
     positions[2 * i + 1] = lat[i] as number;
-    const setting = MODEL_SETTINGS[kinds[i] as number];
-    const [r, g, b] = setting ? MODEL_SETTING_COLORS[setting] : NO_DATA_COLOR;
-    colors[3 * i] = r;
-    colors[3 * i + 1] = g;
-    colors[3 * i + 2] = b;
   }
-  return { count, positions, colors, kinds, days };
+  return {
+    count,
+    positions,
+    kinds: column(table, 'kind', (n) => new Uint8Array(n)),
+    days: column(table, 'day', (n) => new Uint16Array(n)),
+  };
 }
