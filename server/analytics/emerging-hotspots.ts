@@ -48,6 +48,7 @@
  *    else no pattern.
  * "90 percent" is taken as at least 90 % (count·10 ≥ steps·9, exact in integers), as in R sfdep.
  */
+import type { EmergingPattern } from '#contract';
 import type { ConfidenceBin } from './confidence-bins';
 import { AnalyticsError, assertFiniteNumbers } from './errors';
 import { mannKendall, TREND_ALPHA, type MannKendallResult } from './mann-kendall';
@@ -62,27 +63,6 @@ export const MIN_TIME_STEPS = 5;
 /** ESRI's "90 percent of the time-step intervals", as the integer ratio 9/10. */
 const MOSTLY_NUMERATOR = 9;
 const MOSTLY_DENOMINATOR = 10;
-
-export const EMERGING_PATTERNS = [
-  'new_hot_spot',
-  'consecutive_hot_spot',
-  'intensifying_hot_spot',
-  'persistent_hot_spot',
-  'diminishing_hot_spot',
-  'sporadic_hot_spot',
-  'oscillating_hot_spot',
-  'historical_hot_spot',
-  'new_cold_spot',
-  'consecutive_cold_spot',
-  'intensifying_cold_spot',
-  'persistent_cold_spot',
-  'diminishing_cold_spot',
-  'sporadic_cold_spot',
-  'oscillating_cold_spot',
-  'historical_cold_spot',
-  'no_pattern',
-] as const;
-export type EmergingPattern = (typeof EMERGING_PATTERNS)[number];
 
 /** One unit's Gi* results in time order. */
 export interface EmergingSeries {

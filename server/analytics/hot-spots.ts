@@ -2,6 +2,7 @@
  * Hot spot analysis as the API serves it: Gi* per unit, its confidence bin (optionally
  * FDR-corrected), and warnings when the data are too thin for the statistic to mean much.
  */
+import type { HotSpotWarningCode } from '#contract';
 import { confidenceBins, fdrConfidenceBins, type ConfidenceBin } from './confidence-bins';
 import { giStar } from './gi-star';
 
@@ -29,8 +30,6 @@ export interface HotSpotOptions {
   fdr: boolean;
 }
 
-export const HOT_SPOT_WARNING_CODES = ['few_units', 'few_events', 'isolated_units', 'no_variation'] as const;
-export type HotSpotWarningCode = (typeof HOT_SPOT_WARNING_CODES)[number];
 
 export interface HotSpotWarning {
   code: HotSpotWarningCode;

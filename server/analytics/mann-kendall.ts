@@ -7,6 +7,7 @@
  *   z = (S − 1)/√Var(S) if S > 0,  0 if S = 0,  (S + 1)/√Var(S) if S < 0   (continuity correction)
  *   p = two-sided normal p-value of z.
  */
+import type { TrendDirection } from '#contract';
 import { assertFiniteNumbers } from './errors';
 import { twoSidedPValue } from './normal';
 
@@ -16,7 +17,6 @@ import { twoSidedPValue } from './normal';
  */
 export const TREND_ALPHA = 0.05;
 
-export type TrendDirection = 'increasing' | 'decreasing' | 'no_trend';
 
 export interface MannKendallResult {
   n: number;
