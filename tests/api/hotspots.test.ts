@@ -78,7 +78,7 @@ let neighbours: number[][];
 let communeCodes: string[];
 beforeAll(async () => {
   server = await startTestServer();
-  [records, admin, analyst] = await Promise.all([loadRecords(inject('dataDir')), server.session('admin'), server.session('analyst')]);
+  [records, admin, analyst] = await Promise.all([loadRecords(inject('datasetDir')), server.session('admin'), server.session('analyst')]);
   const communes = await analyst.json<FeatureCollection>('/api/units?level=commune');
   communes.features.sort((a, b) => String(a.properties!.code).localeCompare(String(b.properties!.code)));
   communeCodes = communes.features.map((f) => String(f.properties!.code));

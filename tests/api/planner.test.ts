@@ -73,7 +73,7 @@ let analyst: ApiClient;
 let admin: ApiClient;
 beforeAll(async () => {
   server = await startTestServer();
-  [records, analyst, admin] = await Promise.all([loadRecords(inject('dataDir')), server.session('analyst'), server.session('admin')]);
+  [records, analyst, admin] = await Promise.all([loadRecords(inject('datasetDir')), server.session('analyst'), server.session('admin')]);
 });
 afterAll(() => server?.close());
 

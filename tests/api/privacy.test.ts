@@ -47,7 +47,7 @@ let records: Records;
 const clients = new Map<string, ApiClient>();
 beforeAll(async () => {
   server = await startTestServer();
-  records = await loadRecords(inject('dataDir'));
+  records = await loadRecords(inject('datasetDir'));
   for (const role of ['viewer', 'analyst', 'admin'] as const) clients.set(role, await server.session(role));
 });
 afterAll(() => server?.close());

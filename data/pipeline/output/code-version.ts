@@ -8,7 +8,7 @@ import path from 'node:path';
 import { REPO_ROOT } from '../../paths';
 import { sha256Hex } from '../sources/files';
 
-const VERSIONED_PATHS = ['data/pipeline', 'data/config', 'data/schema.ts', 'server/contract/domain.ts', 'server/contract/fold.ts'];
+const VERSIONED_PATHS = ['data/pipeline', 'data/config', 'data/schema.ts', 'contract/domain.ts', 'contract/fold.ts'];
 const CODE_VERSION_LENGTH = 16;
 
 function listFiles(relative: string): string[] {
