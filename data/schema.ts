@@ -105,6 +105,9 @@ export interface ImportProvenance {
   version: string;
 }
 
+/** An import's provenance before its version id exists (the version writer fills it in). */
+export type PendingProvenance = Omit<ImportProvenance, 'version'> & { version?: string };
+
 export interface Manifest {
   /** The version id, = the directory name under versions/ (the server's data version / ETag). */
   version: string;

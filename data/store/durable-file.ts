@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { TEMP_PREFIX } from './layout';
 
 export function fsyncPath(target: string): void {
   const fd = openSync(target, 'r');
@@ -17,7 +18,8 @@ export function fsyncPath(target: string): void {
 }
 
 export function writeFileDurably(file: string, content: string): void {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}-${randomBytes(4).toString('hex')}`);
+  // Named like the store's temp directories, so a temp file left by a crash is cleaned up with them.
+  const temp = path.join(path.dirname(file), `${TEMP_PREFIX}${path.basename(file)}-${process.pid}-${randomBytes(4).toString('hex')}`);
   try {
     const fd = openSync(temp, 'w', 0o644);
     try {

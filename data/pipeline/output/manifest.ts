@@ -7,7 +7,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import type { ImportProvenance, Manifest } from '../../schema';
+import type { Manifest, PendingProvenance } from '../../schema';
 import type { UnmappedCommune } from '../reference/types';
 import { sha256Hex, type HashedInput } from '../sources/files';
 
@@ -46,7 +46,8 @@ export interface ManifestOrigin {
   seed: number | null;
   scale: number | null;
   plantedClusters: string | null;
-  imports: ImportProvenance[];
+  /** Provenance of each register; an entry without a version is the import creating this one. */
+  imports: PendingProvenance[];
 }
 
 export function buildManifest(parts: {
@@ -78,6 +79,6 @@ export function buildManifest(parts: {
     totals: parts.totals,
     unmapped_2025: parts.unmapped,
     planted_clusters: origin.plantedClusters,
-    imports: origin.imports,
+    imports: origin.imports.map((entry) => ({ ...entry, version: entry.version ?? parts.version })),
   };
 }

@@ -2,7 +2,7 @@
  * The figures of the finished data set, queried back from the real tlg.duckdb (not from the
  * generator's or the importer's memory). Keys mirror GET /api/summary: `to_lien_gia.*`,
  * `bon_an_toan.*` (groups and models active now: not dissolved), `outcomes.*`, `census.*`;
- * `records.<table>` counts every row. A demo build checks them against the published totals
+ * `records.<table>` counts every row, `records.<tips|events>_without_group` those naming no group of the set. A demo build checks them against the published totals
  * times the scale (`checkTotals`), an import against the rows it accepted (`checkRecordCounts`).
  */
 import { MODEL_SETTINGS, OUTCOME_KINDS } from '#contract';
@@ -44,7 +44,12 @@ export async function queryTotals(dir: string): Promise<Record<string, number>> 
       connection,
       `SELECT ${OUTCOME_KINDS.map((k) => `coalesce(sum(quantity) FILTER (WHERE kind = '${k}'), 0)::INTEGER AS "${k}"`).join(', ')}, count(*)::INTEGER AS events FROM events`,
     );
-    const records = await figures(connection, `SELECT ${RECORD_KINDS.map((t) => `(SELECT count(*) FROM ${t})::INTEGER AS ${t}`).join(', ')}`);
+    const records = await figures(
+      connection,
+      `SELECT ${RECORD_KINDS.map((t) => `(SELECT count(*) FROM ${t})::INTEGER AS ${t}`).join(', ')},
+              (SELECT count(*) FROM tips WHERE group_id NOT IN (SELECT id FROM groups))::INTEGER AS tips_without_group,
+              (SELECT count(*) FROM events WHERE group_id NOT IN (SELECT id FROM groups))::INTEGER AS events_without_group`,
+    );
     const census = await figures(connection, 'SELECT sum(population)::INTEGER AS population, sum(households)::INTEGER AS households, count(*)::INTEGER AS communes FROM communes');
     const other = await figures(
       connection,

@@ -14,7 +14,8 @@ import { activeVersionDir } from '../../../data/store/active';
 import { DUCKDB_OFFLINE_OPTIONS } from '../../../data/pipeline/output/duckdb';
 import { BUILD_FILES, type Manifest } from '../../../data/schema';
 
-export const TEST_BUILDS_ROOT = path.join(os.tmpdir(), 'tlg-atlas-data-tests');
+/** Stores (not flat builds) since data sets became versions: a root of their own. */
+export const TEST_BUILDS_ROOT = path.join(os.tmpdir(), 'tlg-atlas-data-stores');
 
 export interface TestBuild {
   /** The store. */
