@@ -7,10 +7,16 @@
  */
 import { cellProblem, type CellProblem } from '../problems';
 
-/** Latin-1 characters that Vietnamese never uses but TCVN3 puts where its letters are (¸ = á, µ = à, ¹ = ạ, ® = đ…). */
-const TCVN3_SIGNS = /[¡¢£¤¥¦§¨©ª«¬®¯°±²³´µ¶·¸¹º»¼½¾¿ÄÅÆÇËÎÏÐÑÖ×ØÛÜÞßäåæçëîïñö÷øûüþÿ]/;
-/** VNI writes a vowel then a Latin-1 mark letter (aù = á, eá = ế, oø = ò), and ñ/Ñ for đ/Đ. */
-const VNI_SIGNS = /[aeiouyAEIOUYâêôÂÊÔ][ùøûõïÙØÛÕÏ]|[aeoAEO][âÂ]|[ñÑ]/;
+/**
+ * Characters TCVN3 puts where its letters are (¸ = á, µ = à, · = ã, ¹ = ạ, § = Đ, the soft
+ * hyphen U+00AD = ư …) and that neither Vietnamese nor VNI ever writes.
+ */
+const TCVN3_SIGNS = /[\u0080-\u009f\u00a1-\u00bfÄÅÆÇËÎÐ×Þßäåæçëî÷þÿ]/;
+/**
+ * VNI writes a vowel then a Latin-1 mark letter (aù = á, eá = ế, oø = ò), aâ/eâ/oâ for â/ê/ô,
+ * ñ/Ñ for đ/Đ and ö for ư; ï ø û ü never occur in Vietnamese.
+ */
+const VNI_SIGNS = /[aeiouyAEIOUYâêôÂÊÔ][ùøûõïÙØÛÕÏ]|[aeoAEO][âÂ]|[ñÑöÖïøûüÏØÛÜ]/;
 /** Letters outside Latin-1 that only Unicode Vietnamese has: a text with them is Unicode. */
 const UNICODE_VIETNAMESE = /[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]/;
 
@@ -18,8 +24,8 @@ export type LegacyEncoding = 'TCVN3' | 'VNI';
 
 export function legacyEncodingOf(text: string): LegacyEncoding | undefined {
   if (UNICODE_VIETNAMESE.test(text)) return undefined;
-  if (VNI_SIGNS.test(text)) return 'VNI';
   if (TCVN3_SIGNS.test(text)) return 'TCVN3';
+  if (VNI_SIGNS.test(text)) return 'VNI';
   return undefined;
 }
 
