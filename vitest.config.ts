@@ -16,7 +16,7 @@ export default defineConfig({
       { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
       { extends: true, test: { name: 'data', include: ['tests/data/**/*.test.ts'], fileParallelism: false } },
       // Imports of real registers into temp stores: one file at a time (each builds versions and spawns the CLI).
-      { extends: true, test: { name: 'import', include: ['tests/import/**/*.test.ts'], fileParallelism: false } },
+      { extends: true, test: { name: 'import', include: ['tests/import/**/*.test.ts'], fileParallelism: false, testTimeout: 180_000 } },
       { extends: true, test: { name: 'api', include: ['tests/api/**/*.test.ts'], globalSetup: [serverSetup] } },
       {
         extends: true,

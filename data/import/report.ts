@@ -7,7 +7,6 @@
 import { renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RecordKind } from '../schema';
-import type { ColumnName } from './columns';
 import type { Problem } from './problems';
 
 export interface ReportEntry {
@@ -36,8 +35,8 @@ export interface ImportReport {
   dry_run: boolean;
   imported: boolean;
   crs: string;
-  /** Which column of a VN-2000 file was read as the northing, and in how many rows. */
-  northing_read_from: Partial<Record<ColumnName, number>>;
+  /** Which column (heading) of a VN-2000 file was read as the northing, and in how many rows. */
+  northing_read_from: Record<string, number>;
   rejected_file: string | null;
 }
 

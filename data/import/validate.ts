@@ -36,8 +36,8 @@ export interface Validation {
   /** Set when the file as a whole cannot be imported. */
   fileProblem?: Problem;
   pointColumns: PointColumns;
-  /** VN-2000 only: how often each column was read as the northing. */
-  northingColumns: Partial<Record<ColumnName, number>>;
+  /** VN-2000 only: how often each column (by its heading in the file) was read as the northing. */
+  northingColumns: Record<string, number>;
 }
 
 export type ContextWithoutColumns = Omit<RowContext, 'pointColumns' | 'index' | 'headings'>;
@@ -152,7 +152,10 @@ export async function validateFile(
         continue;
       }
       const { draft } = outcome;
-      if (draft.northingColumn) result.northingColumns[draft.northingColumn] = (result.northingColumns[draft.northingColumn] ?? 0) + 1;
+      if (draft.northingColumn) {
+        const heading = source.headings[match.index[draft.northingColumn]!] ?? draft.northingColumn;
+        result.northingColumns[heading] = (result.northingColumns[heading] ?? 0) + 1;
+      }
       result.drafts.push(draft);
     }
     if (result.rows === 0) result.fileProblem = fileProblem('NO_ROWS', '', 'Tệp chỉ có dòng tiêu đề, không có dữ liệu. Sửa: thêm các dòng dữ liệu dưới tiêu đề.', 'The file has the header row only, no data. Fix: add the data rows below the header.');

@@ -25,7 +25,10 @@ beforeAll(() => {
 });
 
 const D2019 = dayFromIso('2019-05-01');
-const codeOf = (r: CommuneResolution) => (r.ok && r.match.kind === 'commune' ? gazetteer.communes[r.match.index]!.code : r.ok ? `unit ${r.match.unit.code}` : r.problem.code);
+function codeOf(r: CommuneResolution): string {
+  if (!r.ok) return r.problem.code;
+  return r.match.kind === 'commune' ? gazetteer.communes[r.match.index]!.code : `unit ${r.match.unit.code}`;
+}
 
 describe('commune names and codes', () => {
   it.each([

@@ -6,6 +6,7 @@
  */
 import { parse } from 'csv-parse';
 import { createReadStream } from 'node:fs';
+import { pipeline } from 'node:stream';
 import { open } from 'node:fs/promises';
 import { detectEncoding, strictDecoder } from './text-encoding';
 import { SourceError, type SourceRow, type TabularSource } from './types';
@@ -44,9 +45,9 @@ export async function openCsv(file: string): Promise<TabularSource> {
   const { encoding, bomBytes } = detectEncoding(head);
   // The head may end inside a multi-byte character: decode leniently just to find the separator.
   const delimiter = detectDelimiter(new TextDecoder(encoding).decode(head.subarray(bomBytes)));
-  const records = createReadStream(file)
-    .pipe(strictDecoder(encoding, bomBytes))
-    .pipe(parse({ delimiter, relax_column_count: true, skip_empty_lines: false }));
+  const records = parse({ delimiter, relax_column_count: true, skip_empty_lines: false });
+  // pipeline, not pipe: an encoding error in the decoder must reach the parser's reader.
+  pipeline(createReadStream(file), strictDecoder(encoding, bomBytes), records, () => {});
   const iterator = records[Symbol.asyncIterator]() as AsyncIterator<string[]>;
   const fail = (error: unknown): never => {
     if (error instanceof SourceError) throw error;
