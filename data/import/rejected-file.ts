@@ -4,6 +4,8 @@
  * separator), GeoJSON and Parquet become CSV; the original columns plus one naming the problems.
  * Written to a temp file and renamed, so a crash never leaves half a file.
  */
+// Before exceljs: replaces its chunk-wise UTF-8 decoding (see there).
+import './readers/exceljs-utf8';
 import ExcelJS from 'exceljs';
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

@@ -3,6 +3,8 @@
  * closing line `accepted N, rejected M` as the last line of stdout, --list (text and JSON),
  * --activate (rollback), --template, and the number of versions kept.
  */
+// Before exceljs (see there): the importer's UTF-8 fix of exceljs's XML reading.
+import '../../data/import/readers/exceljs-utf8';
 import ExcelJS from 'exceljs';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';

@@ -5,6 +5,8 @@
  * imported groups. Checks the report (row numbers as in the sheet, codes, Vietnamese messages),
  * all-or-nothing versus --accept-valid, the rejected-rows file, and the records written.
  */
+// Before exceljs (see there): the importer's UTF-8 fix of exceljs's XML reading.
+import '../../data/import/readers/exceljs-utf8';
 import { DuckDBInstance } from '@duckdb/node-api';
 import ExcelJS from 'exceljs';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';

@@ -4,6 +4,8 @@
  * one after the other into a store, give a real data set whose per-commune counts, totals and
  * whole daily rollup equal the demo's.
  */
+// Before exceljs (see there): the importer's UTF-8 fix of exceljs's XML reading.
+import '../../data/import/readers/exceljs-utf8';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import ExcelJS from 'exceljs';
 import path from 'node:path';

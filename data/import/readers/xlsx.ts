@@ -4,6 +4,8 @@
  * the workbook's tab order, or the one named by --sheet. Styles are read so that date-formatted
  * cells arrive as dates; formulas give their cached result, rich text and links their text.
  */
+// Before exceljs: replaces its chunk-wise UTF-8 decoding (see there).
+import './exceljs-utf8';
 import ExcelJS from 'exceljs';
 import { SourceError, type CellValue, type SourceRow, type TabularSource } from './types';
 

@@ -4,6 +4,8 @@
  * enumerations, read from a second sheet "Danh mục". The CSV template is UTF-8 with a BOM so
  * Excel shows the Vietnamese letters. Both are written to a temp file and renamed.
  */
+// Before exceljs: replaces its chunk-wise UTF-8 decoding (see there).
+import '../readers/exceljs-utf8';
 import ExcelJS from 'exceljs';
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
