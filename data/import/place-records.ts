@@ -33,9 +33,10 @@ function villageCentres(drafts: readonly Draft[]): Map<string, Position> {
   return new Map([...sums].map(([key, s]) => [key, [s.lon / s.n, s.lat / s.n] as Position]));
 }
 
-export function placeRecords(drafts: readonly Draft[], gazetteer: Gazetteer, placer: PointPlacer): RecordRow[] {
+/** The table rows, generated one by one as the writer takes them (never all in memory at once). */
+export function* placeRecords(drafts: readonly Draft[], gazetteer: Gazetteer, placer: PointPlacer): Generator<RecordRow> {
   const centres = villageCentres(drafts);
-  return drafts.map((d) => {
+  for (const d of drafts) {
     let point: Position;
     let locatedBy: LocatedBy;
     const villageCentre = d.village ? centres.get(villageKey(d.communeIndex, d.village)) : undefined;
@@ -44,7 +45,7 @@ export function placeRecords(drafts: readonly Draft[], gazetteer: Gazetteer, pla
     else [point, locatedBy] = [placer.communeCentre(d.communeIndex), 'commune'];
     const commune = gazetteer.communes[d.communeIndex]!;
     const [lon, lat] = point;
-    return {
+    yield {
       id: d.id,
       commune_code: commune.code,
       district_code: commune.districtCode,
@@ -56,5 +57,5 @@ export function placeRecords(drafts: readonly Draft[], gazetteer: Gazetteer, pla
       located_by: locatedBy,
       simulated: false,
     };
-  });
+  }
 }

@@ -114,13 +114,14 @@ async function importUnderLock(o: ImportOptions): Promise<number> {
       bytes,
       imported_at: new Date().toISOString(),
       imported_by: actingUser(o.by),
-      accepted: rows.length,
+      accepted: validation.drafts.length,
       rejected: rejectedRows,
     };
     const manifest = await writeImport({
       store: o.store,
       kind: o.kind,
       rows,
+      count: validation.drafts.length,
       active,
       reference,
       inputs: hashFiles([...referenceSourceFiles(), { label: `sources/${UNIT_CHANGES_FILE}`, absolutePath: unitChangesPath() }]),

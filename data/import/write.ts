@@ -20,7 +20,9 @@ import type { RecordRow } from './place-records';
 export interface ImportWrite {
   store: string;
   kind: RecordKind;
-  rows: RecordRow[];
+  rows: Iterable<RecordRow>;
+  /** How many `rows` yields (checked against the table written). */
+  count: number;
   active: ActiveData;
   reference: ReferenceData;
   inputs: HashedInput[];
@@ -37,7 +39,7 @@ export async function writeImport(w: ImportWrite): Promise<Manifest> {
   // Villages are the demo's settlement frame; real registers name villages but do not list them.
   const records: RecordTables = { villages: [], groups: table('groups'), models: table('models'), tips: table('tips'), events: table('events') };
   const expected = Object.fromEntries(
-    RECORD_KINDS.map((kind) => [kind, kind === w.kind ? w.rows.length : real ? (real.manifest.rows[kind] ?? 0) : 0]),
+    RECORD_KINDS.map((kind) => [kind, kind === w.kind ? w.count : real ? (real.manifest.rows[kind] ?? 0) : 0]),
   ) as Record<RecordKind, number>;
   const carried = real ? real.manifest.imports.filter((i) => i.kind !== w.kind) : [];
   const hash = contentHash({ base: real?.manifest.content_hash ?? null, kind: w.kind, sha256: w.provenance.sha256, code: codeVersion(), options: w.options });

@@ -40,7 +40,7 @@ describe('dates', () => {
     expect(result.problem.message.vi).toContain('25/10/2022');
   });
 
-  it.each(['31/02/2022', '2022-13-01', 'hôm qua', '2022/10/25', '44859', ''])('given "%s", when parsed, then it is DATE_INVALID', (text) => {
+  it.each(['31/02/2022', '29/02/2023', '2022-13-01', '00/01/2022', '01/01/0022', 'hôm qua', '2022/10/25', '44859', ''])('given "%s", when parsed, then it is DATE_INVALID', (text) => {
     const result = parseDate(text, TODAY);
     expect(result.ok ? 'ok' : result.problem.code).toBe('DATE_INVALID');
   });

@@ -4,7 +4,7 @@
  * 25 Oct — a silent reinterpretation would misplace records by months. Dates after today
  * (Vietnam time) are refused.
  */
-import { dayFromIso, isoFromDay } from '../../pipeline/support/dates';
+import { isoFromDay } from '../../pipeline/support/dates';
 import { cellProblem, type CellProblem } from '../problems';
 import type { CellValue } from '../readers/types';
 
@@ -18,12 +18,17 @@ export const todayInVietnam = (now = Date.now()) => Math.floor((now + VIETNAM_OF
 
 const pad = (n: string) => n.padStart(2, '0');
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+
+/** No register of these programmes predates this year; earlier years are typos (0022, 1022). */
+const FIRST_YEAR = 1900;
+
+/** Day number of a calendar date, undefined when there is no such date (31/02). */
 function calendarDay(year: string, month: string, day: string): number | undefined {
-  try {
-    return dayFromIso(`${year}-${pad(month)}-${pad(day)}`);
-  } catch {
-    return undefined;
-  }
+  const [y, m, d] = [Number(year), Number(month), Number(day)];
+  if (y < FIRST_YEAR || m < 1 || m > 12 || d < 1 || d > DAYS_IN_MONTH[m - 1]! + (m === 2 && isLeap(y) ? 1 : 0)) return undefined;
+  return Date.UTC(y, m - 1, d) / MS_PER_DAY;
 }
 
 export type DateResult = { ok: true; day: number } | { ok: false; problem: CellProblem };

@@ -11,11 +11,11 @@ import { openBuildDatabase } from './duckdb';
 
 export type CellValue = string | number | boolean | null;
 export type TableRow = Record<string, CellValue>;
-/** A table's content: rows in memory, or the Parquet file of an earlier version (same schema). */
-export type TableSource = readonly object[] | { parquet: string };
+/** A table's content: rows (an array, or a generator so they need not all be in memory), or the Parquet file of an earlier version (same schema). */
+export type TableSource = Iterable<object> | { parquet: string };
 export type TableRows = Record<TableName, TableSource>;
 
-const isCarriedOver = (source: TableSource): source is { parquet: string } => !Array.isArray(source);
+const isCarriedOver = (source: TableSource): source is { parquet: string } => !(Symbol.iterator in source);
 
 const COLUMN_TYPES = ['VARCHAR', 'INTEGER', 'DOUBLE', 'BOOLEAN', 'DATE'] as const;
 type ColumnType = (typeof COLUMN_TYPES)[number];
@@ -95,7 +95,7 @@ export async function writeTables(dir: string, rows: TableRows, log: (table: Tab
         await connection.run(`INSERT INTO ${table} BY NAME SELECT * FROM read_parquet($1)`, [source.parquet]);
       } else {
         const appender = await connection.createAppender(table);
-        for (const row of source as readonly TableRow[]) {
+        for (const row of source as Iterable<TableRow>) {
           for (const column of columns) appendCell(appender, column, row[column.name], table);
           appender.endRow();
         }
