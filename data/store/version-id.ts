@@ -17,10 +17,3 @@ export function newVersionId(kind: VersionKind, contentHash: string, at: Date): 
 export function isVersionId(text: string): boolean {
   return VERSION_ID.test(text);
 }
-
-/** The content-hash part of a version id (same inputs and options → same hash). */
-export function contentHashOf(version: string): string {
-  const match = VERSION_ID.exec(version);
-  if (!match) throw new RangeError(`not a data set version id: "${version}"`);
-  return match[3]!;
-}

@@ -5,6 +5,8 @@
  * removes the active version.
  */
 import { DuckDBInstance } from '@duckdb/node-api';
+import { cpSync, mkdtempSync, readdirSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureDataset } from '../../data/pipeline/ensure';
@@ -15,7 +17,7 @@ import { pruneVersions } from '../../data/store/prune';
 import { readManifest } from '../../data/store/read-manifest';
 import { listVersions } from '../../data/store/versions';
 import { writeCsv } from './fixtures/write-files';
-import { freshStore, runImportCli, scratchDir } from './support/stores';
+import { demoStore, freshStore, runImportCli, scratchDir } from './support/stores';
 
 let store: string;
 let dir: string;
@@ -89,5 +91,15 @@ describe('snapshots and carry-over', () => {
     expect(removed).toEqual(versions.slice(1).map((v) => v.version));
     expect(listVersions(store).map((v) => v.version)).toEqual([versions[0]!.version]);
     expect(active).not.toBe(versions[0]!.version);
+  });
+});
+
+describe('a data set written directly into data/build by earlier code', () => {
+  it('given a flat build (manifest.json at the top of the store), when the demo is ensured, then its files are removed and the demo becomes a version', async () => {
+    const legacy = path.join(mkdtempSync(path.join(os.tmpdir(), 'tlg-import-legacy-')), 'build');
+    cpSync(activeVersionDir(await demoStore())!, legacy, { recursive: true });
+    const manifest = await ensureDataset({ store: legacy });
+    expect(readdirSync(legacy).sort()).toEqual(['ACTIVE', 'history.jsonl', 'versions']);
+    expect(readActiveVersion(legacy)).toBe(manifest.version);
   });
 });
