@@ -49,3 +49,14 @@ export function writeReport(file: string, report: ImportReport): void {
   writeFileSync(temp, `${JSON.stringify(report, null, 2)}\n`);
   renameSync(temp, file);
 }
+
+/** What the command prints on stdout: the outcome in words, then the closing line (always last). */
+export function outcomeLines(r: ImportReport): string[] {
+  const lines = Object.entries(r.northing_read_from).map(([column, n]) => `VN-2000: column "${column}" read as the northing (X) in ${n} rows`);
+  if (r.imported) lines.push(`Imported ${r.accepted} ${r.kind} into data set version ${r.dataset_version} (now active).`);
+  else if (r.dry_run && r.accepted > 0) lines.push(`Dry run: ${r.accepted} ${r.kind} would be imported; nothing changed.`);
+  else if (r.valid > 0 && r.rejected_rows > 0) lines.push(`Nothing imported: ${r.valid} valid rows, but one bad row rejects the file (use --accept-valid to import the valid rows).`);
+  else lines.push('Nothing imported.');
+  lines.push(closingLine(r.accepted, r.rejected_rows));
+  return lines;
+}

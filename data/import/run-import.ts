@@ -9,13 +9,13 @@ import path from 'node:path';
 import { sha256OfFile } from '../pipeline/output/manifest';
 import { loadReference } from '../pipeline/reference/load-reference';
 import { hashFiles, referenceSourceFiles } from '../pipeline/sources/files';
-import { createProgress } from '../pipeline/support/progress';
+import { createProgress, type Progress } from '../pipeline/support/progress';
 import type { RecordKind } from '../schema';
 import { removeTempLeftovers } from '../store/commit';
 import { actingUser } from '../store/history';
 import { acquireStoreLock } from '../store/lock';
 import { keepVersionsFromEnv } from '../store/prune';
-import { activeData, knownGroups } from './active-data';
+import { activeData, knownGroups, type ActiveData } from './active-data';
 import { Gazetteer } from './communes/gazetteer';
 import { readUnitChanges, UNIT_CHANGES_FILE, unitChangesPath } from './communes/unit-changes';
 import type { Crs } from './coordinates/crs';
@@ -25,10 +25,10 @@ import type { Problem } from './problems';
 import { openSource } from './readers/open-source';
 import { SourceError, type InputFormat } from './readers/types';
 import { defaultRejectedPath, writeRejectedRows } from './rejected-file';
-import { closingLine, reportEntry, writeReport, type ImportReport } from './report';
+import { outcomeLines, reportEntry, writeReport, type ImportReport } from './report';
 import { todayInVietnam } from './values/dates';
-import { validateFile, type Validation } from './validate';
-import { writeImport } from './write';
+import { validateFile, type ContextWithoutColumns, type Validation } from './validate';
+import { orphanWarnings, writeImport } from './write';
 
 export interface ImportOptions {
   store: string;
@@ -68,29 +68,38 @@ export async function runImport(o: ImportOptions): Promise<number> {
   }
 }
 
-async function importUnderLock(o: ImportOptions): Promise<number> {
-  const started = performance.now();
-  const progress = createProgress(o.log);
-  const active = activeData(o.store);
+/** The reference layer and everything the row rules check against. */
+async function checkContext(o: ImportOptions, active: ActiveData, progress: Progress) {
   const { reference, gazetteer, placer } = await progress.step('reading the reference layer (boundaries, census, crosswalk, unit changes)', () => {
     const ref = loadReference();
     const gaz = new Gazetteer(ref, readUnitChanges());
     return { reference: ref, gazetteer: gaz, placer: new PointPlacer(ref, gaz) };
   });
   const groups = o.kind === 'tips' || o.kind === 'events' ? await knownGroups(active) : new Map();
-  const base = { gazetteer, placer, crs: o.crs, today: todayInVietnam(), groups, groupsVersion: active.real?.manifest.version };
+  return { reference, base: { gazetteer, placer, crs: o.crs, today: todayInVietnam(), groups, groupsVersion: active.real?.manifest.version } };
+}
 
-  let validation: Validation;
+/** Reads and checks every row; a file that cannot be opened is a file problem like any other. */
+async function readAndCheck(o: ImportOptions, base: ContextWithoutColumns, progress: Progress, started: number): Promise<Validation> {
+  const rate = (rows: number) => Math.round(rows / ((performance.now() - started) / 1000)).toLocaleString('en-US');
   try {
     const source = await openSource(o.file, o.format, { ...(o.sheet ? { sheet: o.sheet } : {}), projected: o.crs.kind === 'vn2000' });
-    validation = await progress.step(`checking the rows of ${path.basename(o.file)}`, () =>
-      validateFile(o.kind, source, base, (rows) => o.log(`  ${rows.toLocaleString('en-US')} rows read (${Math.round(rows / ((performance.now() - started) / 1000)).toLocaleString('en-US')} rows/s)`)),
+    return await progress.step(`checking the rows of ${path.basename(o.file)}`, () =>
+      validateFile(o.kind, source, base, (rows) => o.log(`  ${rows.toLocaleString('en-US')} rows read (${rate(rows)} rows/s)`)),
     );
   } catch (error) {
     if (!(error instanceof SourceError)) throw error;
-    const problem: Problem = { row: error.row, column: '', value: '', code: error.code, message: error.detail };
-    validation = { headings: [], drafts: [], rejected: [], warnings: [], rows: 0, fileProblem: problem, pointColumns: { kind: 'none' }, northingColumns: {} };
+    const fileProblem: Problem = { row: error.row, column: '', value: '', code: error.code, message: error.detail };
+    return { headings: [], drafts: [], rejected: [], warnings: [], rows: 0, fileProblem, pointColumns: { kind: 'none' }, northingColumns: {} };
   }
+}
+
+async function importUnderLock(o: ImportOptions): Promise<number> {
+  const started = performance.now();
+  const progress = createProgress(o.log);
+  const active = activeData(o.store);
+  const { reference, base } = await checkContext(o, active, progress);
+  const validation = await readAndCheck(o, base, progress, started);
 
   const rejectedRows = validation.fileProblem ? validation.rows : validation.rejected.length;
   const problems = validation.fileProblem ? [validation.fileProblem] : validation.rejected.flatMap((r) => r.problems);
@@ -99,45 +108,36 @@ async function importUnderLock(o: ImportOptions): Promise<number> {
   const warnings = [...validation.warnings];
   let datasetVersion = active.activeVersion ?? null;
   let rejectedFile: string | null = null;
-  let imported = false;
 
   showProblems(o.log, 'Rejected', problems);
   if (noValidRow) o.log('No row passed every check: nothing to import.');
 
-  if (!blocked && !o.dryRun) {
-    const rows = placeRecords(validation.drafts, gazetteer, placer);
-    const bytes = statSync(o.file).size;
-    const provenance = {
-      kind: o.kind,
-      file: path.basename(o.file),
-      sha256: await sha256OfFile(o.file),
-      bytes,
-      imported_at: new Date().toISOString(),
-      imported_by: actingUser(o.by),
-      accepted: validation.drafts.length,
-      rejected: rejectedRows,
-    };
+  const imported = !blocked && !o.dryRun;
+  if (imported) {
     const manifest = await writeImport({
       store: o.store,
       kind: o.kind,
-      rows,
+      rows: placeRecords(validation.drafts, base.gazetteer, base.placer),
       count: validation.drafts.length,
       active,
       reference,
       inputs: hashFiles([...referenceSourceFiles(), { label: `sources/${UNIT_CHANGES_FILE}`, absolutePath: unitChangesPath() }]),
-      provenance,
+      provenance: {
+        kind: o.kind,
+        file: path.basename(o.file),
+        sha256: await sha256OfFile(o.file),
+        bytes: statSync(o.file).size,
+        imported_at: new Date().toISOString(),
+        imported_by: actingUser(o.by),
+        accepted: validation.drafts.length,
+        rejected: rejectedRows,
+      },
       options: { crs: o.crs.label, sheet: o.sheet ?? null, accept_valid: o.acceptValid },
       keepVersions: keepVersionsFromEnv(),
       progress,
     });
     datasetVersion = manifest.version;
-    imported = true;
-    for (const other of ['tips', 'events'] as const) {
-      const orphans = manifest.totals[`records.${other}_without_group`] ?? 0;
-      if (orphans > 0) {
-        warnings.push({ row: 1, column: 'id', value: String(orphans), code: 'ORPHANED_RECORDS', message: { vi: `${orphans} bản ghi ${other} của bộ dữ liệu ghi mã tổ không có trong danh sách tổ mới. Sửa: bổ sung các tổ đó, hoặc nhập lại danh sách ${other}.`, en: `${orphans} ${other} of the data set name groups that are not in the new groups register. Fix: add those groups, or import the ${other} register again.` } });
-      }
-    }
+    warnings.push(...orphanWarnings(manifest));
     if (o.acceptValid && validation.rejected.length > 0) {
       rejectedFile = o.rejectedFile ?? defaultRejectedPath(o.file, o.format);
       await writeRejectedRows(rejectedFile, o.format, validation.headings, validation.rejected, validation.delimiter);
@@ -146,11 +146,10 @@ async function importUnderLock(o: ImportOptions): Promise<number> {
   }
   showProblems(o.log, 'Warnings', warnings);
 
-  const accepted = blocked ? 0 : validation.drafts.length;
   const report: ImportReport = {
     kind: o.kind,
     file: o.file,
-    accepted,
+    accepted: blocked ? 0 : validation.drafts.length,
     rejected: problems.map(reportEntry),
     warnings: warnings.map(reportEntry),
     dataset_version: datasetVersion,
@@ -164,14 +163,8 @@ async function importUnderLock(o: ImportOptions): Promise<number> {
     rejected_file: rejectedFile,
   };
   if (o.reportFile) writeReport(o.reportFile, report);
-
   const seconds = (performance.now() - started) / 1000;
   o.log(`${validation.rows.toLocaleString('en-US')} rows in ${seconds.toFixed(1)} s (${Math.round(validation.rows / seconds).toLocaleString('en-US')} rows/s)`);
-  for (const [column, n] of Object.entries(validation.northingColumns)) o.out(`VN-2000: column "${column}" read as the northing (X) in ${n} rows`);
-  if (imported) o.out(`Imported ${accepted} ${o.kind} into data set version ${datasetVersion} (now active).`);
-  else if (o.dryRun && !blocked) o.out(`Dry run: ${accepted} ${o.kind} would be imported; nothing changed.`);
-  else if (blocked && !validation.fileProblem && validation.drafts.length > 0) o.out(`Nothing imported: ${validation.drafts.length} valid rows, but one bad row rejects the file (use --accept-valid to import the valid rows).`);
-  else o.out('Nothing imported.');
-  o.out(closingLine(accepted, rejectedRows));
+  for (const line of outcomeLines(report)) o.out(line);
   return blocked ? 1 : 0;
 }

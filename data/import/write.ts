@@ -16,6 +16,7 @@ import type { Progress } from '../pipeline/support/progress';
 import { RECORD_KINDS, type Manifest, type PendingProvenance, type RecordKind } from '../schema';
 import type { ActiveData } from './active-data';
 import type { RecordRow } from './place-records';
+import type { Problem } from './problems';
 
 export interface ImportWrite {
   store: string;
@@ -55,4 +56,24 @@ export async function writeImport(w: ImportWrite): Promise<Manifest> {
     progress: w.progress,
   });
   return manifest;
+}
+
+/** After a groups import: tips and events carried over that name a group no longer in the register. */
+export function orphanWarnings(manifest: Manifest): Problem[] {
+  return (['tips', 'events'] as const).flatMap((kind) => {
+    const orphans = manifest.totals[`records.${kind}_without_group`] ?? 0;
+    if (orphans === 0) return [];
+    return [
+      {
+        row: 1,
+        column: 'id',
+        value: String(orphans),
+        code: 'ORPHANED_RECORDS',
+        message: {
+          vi: `${orphans} bản ghi ${kind} của bộ dữ liệu ghi mã tổ không có trong danh sách tổ mới. Sửa: bổ sung các tổ đó, hoặc nhập lại danh sách ${kind}.`,
+          en: `${orphans} ${kind} of the data set name groups that are not in the new groups register. Fix: add those groups, or import the ${kind} register again.`,
+        },
+      },
+    ];
+  });
 }

@@ -270,4 +270,18 @@ describe('models, tips and events over the imported groups', () => {
     expect(readActiveVersion(store)).toBe(before);
     expect(existsSync(path.join(dir, 'tcvn3.rejected.csv'))).toBe(false);
   });
+
+  it('given tips and events naming G001, when the groups register is imported again without G001, then they are carried over and reported as orphaned', async () => {
+    const file = path.join(dir, 'to-lien-gia-2.csv');
+    writeCsv(file, ['id', 'commune', 'founded_on', 'households'], [['G002', 'Bá Hiến', '15/03/2018', 18]]);
+    const result = await importWithReport(store, dir, ['groups', file]);
+    expect(result.code).toBe(0);
+    const orphaned = result.report.warnings.filter((w) => w.code === 'ORPHANED_RECORDS');
+    expect(orphaned.map((w) => [w.value, w.message_en.split(' ').slice(0, 2).join(' ')])).toEqual([
+      ['1', '1 tips'],
+      ['1', '1 events'],
+    ]);
+    // The second tips file replaced the first (a full snapshot): one tip, one event carried over.
+    expect(readManifest(activeVersionDir(store)!)!.rows).toMatchObject({ groups: 1, tips: 1, events: 1 });
+  });
 });
