@@ -32,33 +32,38 @@ export const TABLE_DDL = {
     id VARCHAR PRIMARY KEY, commune_code VARCHAR NOT NULL, district_code VARCHAR NOT NULL,
     name VARCHAR NOT NULL, kind VARCHAR NOT NULL, households INTEGER NOT NULL,
     lon DOUBLE NOT NULL, lat DOUBLE NOT NULL, simulated BOOLEAN NOT NULL`,
-  /** Simulated Tổ liên gia tự quản groups. */
+  /**
+   * Tổ liên gia tự quản groups (simulated or imported). Active at date t: founded_on ≤ t and
+   * (dissolved_on IS NULL or dissolved_on > t). `village_id` points into villages (demo data
+   * only); `village` is the village name as given (imports) or generated (demo).
+   */
   groups: `
     id VARCHAR PRIMARY KEY, commune_code VARCHAR NOT NULL, district_code VARCHAR NOT NULL,
-    village_id VARCHAR NOT NULL, area_class VARCHAR NOT NULL,
+    village_id VARCHAR, village VARCHAR, area_class VARCHAR NOT NULL,
     ethnic_minority BOOLEAN NOT NULL, religious BOOLEAN NOT NULL,
-    founded_on DATE NOT NULL, households INTEGER NOT NULL,
+    founded_on DATE NOT NULL, dissolved_on DATE, households INTEGER NOT NULL,
     lon DOUBLE NOT NULL, lat DOUBLE NOT NULL, h3_r7 VARCHAR NOT NULL, h3_r8 VARCHAR NOT NULL,
-    simulated BOOLEAN NOT NULL`,
-  /** Simulated "4 an toàn" models. */
+    located_by VARCHAR NOT NULL, simulated BOOLEAN NOT NULL`,
+  /** "4 an toàn" models (simulated or imported); active like groups. */
   models: `
     id VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, setting VARCHAR NOT NULL,
-    commune_code VARCHAR NOT NULL, district_code VARCHAR NOT NULL, founded_on DATE NOT NULL,
+    commune_code VARCHAR NOT NULL, district_code VARCHAR NOT NULL,
+    founded_on DATE NOT NULL, dissolved_on DATE,
     lon DOUBLE NOT NULL, lat DOUBLE NOT NULL, h3_r7 VARCHAR NOT NULL, h3_r8 VARCHAR NOT NULL,
-    simulated BOOLEAN NOT NULL`,
-  /** Simulated tips (nguồn tin) passed by a group to the police. Never served as points. */
+    located_by VARCHAR NOT NULL, simulated BOOLEAN NOT NULL`,
+  /** Tips (nguồn tin) passed by a group to the police. Never served as points. */
   tips: `
     id VARCHAR PRIMARY KEY, date DATE NOT NULL, commune_code VARCHAR NOT NULL,
     district_code VARCHAR NOT NULL, group_id VARCHAR NOT NULL, category VARCHAR NOT NULL,
     lon DOUBLE NOT NULL, lat DOUBLE NOT NULL, h3_r7 VARCHAR NOT NULL, h3_r8 VARCHAR NOT NULL,
-    simulated BOOLEAN NOT NULL`,
-  /** Simulated outcome events; `quantity` sums to the published figure per kind. */
+    located_by VARCHAR NOT NULL, simulated BOOLEAN NOT NULL`,
+  /** Outcome events; in the demo data `quantity` sums to the published figure per kind. */
   events: `
     id VARCHAR PRIMARY KEY, date DATE NOT NULL, commune_code VARCHAR NOT NULL,
     district_code VARCHAR NOT NULL, group_id VARCHAR NOT NULL, kind VARCHAR NOT NULL,
     quantity INTEGER NOT NULL,
     lon DOUBLE NOT NULL, lat DOUBLE NOT NULL, h3_r7 VARCHAR NOT NULL, h3_r8 VARCHAR NOT NULL,
-    simulated BOOLEAN NOT NULL`,
+    located_by VARCHAR NOT NULL, simulated BOOLEAN NOT NULL`,
   /** Old (2019/2024) commune → 1 Jul 2025 unit; new_code NULL when not documented. */
   crosswalk_2025: `
     old_code VARCHAR PRIMARY KEY, old_name VARCHAR NOT NULL, new_code VARCHAR, new_name VARCHAR,
@@ -67,6 +72,14 @@ export const TABLE_DDL = {
 
 export type TableName = keyof typeof TABLE_DDL;
 export const TABLE_NAMES = Object.keys(TABLE_DDL) as TableName[];
+
+/** The record tables a data set's registers fill (simulated, or one import each). */
+export const RECORD_KINDS = ['groups', 'models', 'tips', 'events'] as const;
+export type RecordKind = (typeof RECORD_KINDS)[number];
+
+/** How a record got its point: its own coordinates, its village's centre or its commune's centre. */
+export const LOCATED_BY = ['point', 'village', 'commune'] as const;
+export type LocatedBy = (typeof LOCATED_BY)[number];
 
 /** File names under the build directory. */
 export const BUILD_FILES = {
@@ -80,21 +93,47 @@ export const BUILD_FILES = {
   contextGeojson: 'context.geojson',
 } as const;
 
-export interface Manifest {
-  /** Content hash of the inputs, generator options and code version. */
+/** One register import that produced the records of a kind in a real data set. */
+export interface ImportProvenance {
+  kind: RecordKind;
+  file: string;
+  sha256: string;
+  bytes: number;
+  imported_at: string;
+  imported_by: string;
+  accepted: number;
+  rejected: number;
+  /** The version this import first created (carried over unchanged into later versions). */
   version: string;
+}
+
+/** An import's provenance before its version id exists (the version writer fills it in). */
+export type PendingProvenance = Omit<ImportProvenance, 'version'> & { version?: string };
+
+export interface Manifest {
+  /** The version id, = the directory name under versions/ (the server's data version / ETag). */
+  version: string;
+  /** Hash of everything the content depends on (inputs, code version, options or imports). */
+  content_hash: string;
   synthetic: boolean;
   built_at: string;
+  /** OS user or `--by` of whoever built or imported it. */
+  built_by: string;
   code_version: string;
-  seed: number;
-  scale: number;
+  /** Generator options of a demo build; null for real data. */
+  seed: number | null;
+  scale: number | null;
   inputs: { file: string; sha256: string; bytes: number }[];
   outputs: { file: string; sha256: string; bytes: number; rows?: number }[];
   rows: Record<string, number>;
+  /** Demo: the published period; real data: earliest to latest record date. */
   period: { from: string; to: string };
   totals: Record<string, number>;
   unmapped_2025: { code: string; name: string; reason: string }[];
-  planted_clusters: string;
+  /** Pointer to the planted tip clusters (demo data only). */
+  planted_clusters: string | null;
+  /** Real data: the import each record kind comes from (absent kinds are empty). */
+  imports: ImportProvenance[];
 }
 
 /**

@@ -13,6 +13,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureDataset } from '../data/pipeline/ensure';
 import { buildDir, REPO_ROOT } from '../data/paths';
+import { activeVersionDir } from '../data/store/active';
 import { ensureWebBuild } from './lib/web-build';
 import { benchWeb } from './bench-web';
 import { NaiveAtlas } from './bench/naive-baseline';
@@ -137,7 +138,7 @@ async function compareNaive(dataDir: string, figures: EndpointFigures[], scale: 
 async function benchScale(scale: number) {
   const dataDir = scale === 1 ? buildDir() : `${buildDir()}-scale${scale}`;
   console.log(`\n== scale ${scale} (${dataDir})`);
-  const manifest = await ensureDataset({ buildDir: dataDir, scale, log: (l) => console.log(`  [data] ${l}`) });
+  const manifest = await ensureDataset({ store: dataDir, scale, log: (l) => console.log(`  [data] ${l}`) });
   console.log(`  rows: ${Object.entries(manifest.rows).map(([t, n]) => `${t} ${n.toLocaleString('en')}`).join(', ')}`);
   const server = await startBenchServer(dataDir);
   try {
@@ -148,7 +149,7 @@ async function benchScale(scale: number) {
       console.log(`  target ${name} p95 < ${TARGET_P95_MS} ms: ${verdict(f.latency.p95 < TARGET_P95_MS, scale)} (${fmt(f.latency.p95)} ms)`);
     }
     const points = await pointBytes(server, scale);
-    const naive = await compareNaive(dataDir, figures, scale);
+    const naive = await compareNaive(activeVersionDir(dataDir)!, figures, scale);
     return { scale, rows: manifest.rows, endpoints: figures.map(({ endpoint, latency }) => ({ endpoint, ...latency })), points, naive, server };
   } catch (error) {
     await server.stop();

@@ -1,6 +1,7 @@
 /**
- * `npm run data -- [--seed N] [--scale N] [--out DIR] [--force]`: prepares the data set
- * (real boundaries and census + the SIMULATED demo records) when it is missing or stale.
+ * `npm run data -- [--seed N] [--scale N] [--out DIR] [--force]`: prepares the demo data set
+ * (real boundaries and census + the SIMULATED demo records) as the active version of the store
+ * when there is none or it is a stale demo build (an active imported data set is left alone).
  * Prints one progress line per step; on bad input prints the error (file, row/feature, fix)
  * without a stack trace and exits with status 1; bad arguments exit with status 2.
  */
@@ -10,7 +11,7 @@ import { formatPipelineError, isPipelineError, PipelineError } from '../data/pip
 const USAGE = `Usage: npm run data -- [--seed N] [--scale N] [--out DIR] [--force]
   --seed N    seed of the demo data generator (default ${DEFAULT_SEED})
   --scale N   multiply every simulated record count by N, 1–${MAX_SCALE} (default ${DEFAULT_SCALE}; 1 reproduces the published totals)
-  --out DIR   build directory (default data/build, or TLG_DATA_DIR)
+  --out DIR   data store (default data/build, or TLG_DATA_DIR); the build becomes a new version there
   --force     rebuild even when the existing build is up to date`;
 
 const EXIT_BUILD_FAILED = 1;
@@ -19,7 +20,7 @@ const EXIT_BAD_ARGUMENTS = 2;
 interface CliOptions {
   seed?: number;
   scale?: number;
-  buildDir?: string;
+  store?: string;
   force: boolean;
 }
 
@@ -45,7 +46,7 @@ function parseArguments(argv: string[]): CliOptions {
       case '--out': {
         const dir = value();
         if (!dir) throw new PipelineError({ code: 'ARGUMENT_INVALID', message: '--out needs a directory.', fix: USAGE });
-        options.buildDir = dir;
+        options.store = dir;
         break;
       }
       case '--force':
@@ -68,7 +69,7 @@ async function main(): Promise<number> {
     const options = parseArguments(process.argv.slice(2));
     const manifest = await ensureDataset({ ...options, log: (line) => console.log(line) });
     console.log(
-      `Data set ${manifest.version}: ${manifest.rows.groups ?? 0} groups, ${manifest.rows.models ?? 0} models, ${manifest.rows.tips ?? 0} tips, ${manifest.rows.events ?? 0} outcome events (simulated), ${manifest.rows.communes ?? 0} communes (real).`,
+      `Data set ${manifest.version}: ${manifest.rows.groups ?? 0} groups, ${manifest.rows.models ?? 0} models, ${manifest.rows.tips ?? 0} tips, ${manifest.rows.events ?? 0} outcome events (${manifest.synthetic ? 'simulated' : 'imported'}), ${manifest.rows.communes ?? 0} communes (real).`,
     );
     return 0;
   } catch (error) {

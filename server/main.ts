@@ -1,11 +1,13 @@
 /**
  * Server entry point: serve at once (503 on data routes while preparing), make sure the data set
- * is built and current, load it, and in demo mode create the demo accounts.
+ * is built and current, load the store's active version, follow later switches of it (imports,
+ * rollbacks), and in demo mode create the demo accounts.
  */
 import { serve, type ServerType } from '@hono/node-server';
 import { ensureDataset } from '../data/pipeline/ensure';
 import { formatPipelineError, isPipelineError } from '../data/pipeline/errors';
-import { readManifest } from '../data/pipeline/output/read-manifest';
+import { activeVersionDir } from '../data/store/active';
+import { readManifest } from '../data/store/read-manifest';
 import type { Manifest } from '../data/schema';
 import { createApp } from './app';
 import { UserStore } from './auth/users';
@@ -19,9 +21,10 @@ import { createDemoAccounts, DEMO_ACCOUNTS } from './demo-accounts';
  */
 async function preparedDataset(dataDir: string, log: (line: string) => void): Promise<Manifest> {
   try {
-    return await ensureDataset({ buildDir: dataDir, log: (line) => log(`[data] ${line}`) });
+    return await ensureDataset({ store: dataDir, log: (line) => log(`[data] ${line}`) });
   } catch (error) {
-    const existing = readManifest(dataDir);
+    const activeDir = activeVersionDir(dataDir);
+    const existing = activeDir ? readManifest(activeDir) : undefined;
     if (!(isPipelineError(error) && error.code === 'SOURCE_MISSING' && existing)) {
       throw isPipelineError(error) ? new Error(formatPipelineError(error)) : error;
     }
@@ -59,8 +62,9 @@ export async function startServer(config: ServerConfig = configFromEnv(), log: (
       const names = DEMO_ACCOUNTS.map((a) => a.username).join(', ');
       log(generated ? `Demo accounts ${names}; password (generated for this run): ${password}` : `Demo accounts ${names}; password from TLG_DEMO_PASSWORD.`);
     }
-    await holder.load(config.dataDir);
-    log(`Data set ${manifest.version} loaded${manifest.synthetic ? ' (SIMULATED demo data)' : ''}.`);
+    const loaded = await holder.loadActive(config.dataDir);
+    holder.watch(config.dataDir, log);
+    log(`Data set ${loaded.version} loaded${loaded.synthetic ? ' (SIMULATED demo data)' : ''}.`);
   })();
   ready.catch((error: unknown) => {
     const message = (error as Error).message;

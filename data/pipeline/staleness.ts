@@ -1,5 +1,5 @@
 /**
- * Whether an existing build can be reused: it is stale when the manifest is missing, an
+ * Whether an existing demo version can be reused: it is stale when the manifest is missing, an
  * input's sha256 changed, the code version changed, the seed or scale differ, or an output
  * file is missing or has another size.
  */
@@ -7,7 +7,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Manifest } from '../schema';
 import { codeVersion } from './output/code-version';
-import { readManifest } from './output/read-manifest';
+import { readManifest } from '../store/read-manifest';
 import { hashInputs } from './sources/files';
 
 export type Freshness = { fresh: true; manifest: Manifest } | { fresh: false; reason: string };

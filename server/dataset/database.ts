@@ -73,6 +73,11 @@ export class Database {
     return first;
   }
 
+  /** Whether close() was called: work that outlives its data set stops. */
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
   /**
    * Closes idle connections now and busy ones when their query ends (a reload never cuts a
    * running request); queued requests fail with an error instead of waiting forever.

@@ -1,4 +1,11 @@
-/** The server's current data set: preparing, ready, or failed, swapped whole on reload. */
+/**
+ * The server's current data set: preparing, ready, or failed, swapped whole on reload. With
+ * `watch(store)` a poller follows the store's ACTIVE pointer: a new active version is loaded in
+ * the background and swapped in only once fully loaded; the old one is then closed (its close
+ * waits for queries in flight). A version that fails to load is logged and the previous stays.
+ */
+import { activeVersionDir, readActiveVersion } from '../../data/store/active';
+import { versionDir } from '../../data/store/layout';
 import { loadDataset, type Dataset } from './dataset';
 
 export type DatasetState =
@@ -6,18 +13,21 @@ export type DatasetState =
   | { status: 'ready'; dataset: Dataset }
   | { status: 'error'; message: string };
 
+/** How often the ACTIVE pointer is read: a switch shows within about a second (the contract allows 5 s). */
+export const ACTIVE_POLL_MS = 1_000;
+
 export class DatasetHolder {
   state: DatasetState = { status: 'preparing' };
+  private poller: NodeJS.Timeout | undefined;
+  /** A version being loaded, or one that failed (not retried until ACTIVE changes again). */
+  private pending: string | undefined;
+  private closed = false;
 
-  /** Loads the build in `dir` and makes it current; the previous one is closed. */
+  /** Loads the version directory `dir` and makes it current; the previous one is closed. */
   async load(dir: string): Promise<Dataset> {
     try {
       const dataset = await loadDataset(dir);
-      const previous = this.state;
-      this.state = { status: 'ready', dataset };
-      // In the background: until it is done, period queries read their days one by one.
-      dataset.rollup.warm().catch((error: unknown) => console.error(`rollup warm-up failed: ${(error as Error).message}`));
-      if (previous.status === 'ready') previous.dataset.db.close();
+      this.swapIn(dataset);
       return dataset;
     } catch (error) {
       this.state = { status: 'error', message: (error as Error).message };
@@ -25,8 +35,58 @@ export class DatasetHolder {
     }
   }
 
+  /** Loads the store's active version. */
+  async loadActive(store: string): Promise<Dataset> {
+    const dir = activeVersionDir(store);
+    if (!dir) throw new Error(`the data store ${store} has no active version`);
+    return this.load(dir);
+  }
+
+  /** Follows the store's ACTIVE pointer until `close()`. */
+  watch(store: string, log: (line: string) => void): void {
+    this.stopWatching();
+    if (this.closed) return;
+    this.poller = setInterval(() => this.poll(store, log), ACTIVE_POLL_MS);
+    this.poller.unref();
+  }
+
   close(): void {
+    this.closed = true;
+    this.stopWatching();
     if (this.state.status === 'ready') this.state.dataset.db.close();
     this.state = { status: 'preparing' };
+  }
+
+  private poll(store: string, log: (line: string) => void): void {
+    const version = readActiveVersion(store);
+    const current = this.state.status === 'ready' ? this.state.dataset.version : undefined;
+    if (!version || version === current || version === this.pending) return;
+    this.pending = version;
+    loadDataset(versionDir(store, version)).then(
+      (dataset) => {
+        // The pointer may have moved on, or the holder closed, while this version loaded.
+        if (this.poller === undefined || readActiveVersion(store) !== version) {
+          dataset.db.close();
+        } else {
+          this.swapIn(dataset);
+          log(`Data set ${version} loaded${dataset.synthetic ? ' (SIMULATED demo data)' : ''}; it is now served.`);
+        }
+        if (this.pending === version) this.pending = undefined;
+      },
+      (error: unknown) => log(`Data set ${version} could not be loaded (${(error as Error).message}); still serving ${current ?? 'nothing'}.`),
+    );
+  }
+
+  private swapIn(dataset: Dataset): void {
+    const previous = this.state;
+    this.state = { status: 'ready', dataset };
+    // In the background: until it is done, period queries read their days one by one.
+    dataset.rollup.warm().catch((error: unknown) => console.error(`rollup warm-up failed: ${(error as Error).message}`));
+    if (previous.status === 'ready') previous.dataset.db.close();
+  }
+
+  private stopWatching(): void {
+    if (this.poller) clearInterval(this.poller);
+    this.poller = undefined;
   }
 }

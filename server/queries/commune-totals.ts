@@ -5,7 +5,7 @@
  */
 import type { RollupDays } from '../dataset/rollup-days';
 import { MEASURES } from '../dataset/rollups';
-import { clampDay, dayBefore } from './days';
+import { clampDay, dayBefore } from '../dataset/days';
 import type { DataFilter } from './filters';
 
 /** A rollup column, or `groups_new` (groups founded inside the period). */

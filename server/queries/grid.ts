@@ -9,7 +9,7 @@ const CELL_COLUMN: Record<GridResolution, string> = { 7: 'h3_r7', 8: 'h3_r8' };
 
 /**
  * Statement from fixed identifiers (the cell column comes from CELL_COLUMN, never from input).
- * Stock layers: $1 end of period, $2 district; tips: $1 start, $2 end, $3 district.
+ * Stock layers: $1 end of period (active then: founded, not yet dissolved), $2 district; tips: $1 start, $2 end, $3 district.
  */
 function statement(layer: GridLayer, resolution: GridResolution): string {
   const cell = CELL_COLUMN[resolution];
@@ -19,7 +19,7 @@ function statement(layer: GridLayer, resolution: GridResolution): string {
             GROUP BY 1 ORDER BY 1`;
   }
   return `SELECT ${cell} AS h3, count(*)::INTEGER AS n FROM ${layer}
-          WHERE founded_on <= $1::DATE AND ($2::VARCHAR IS NULL OR district_code = $2::VARCHAR)
+          WHERE founded_on <= $1::DATE AND (dissolved_on IS NULL OR dissolved_on > $1::DATE) AND ($2::VARCHAR IS NULL OR district_code = $2::VARCHAR)
           GROUP BY 1 ORDER BY 1`;
 }
 

@@ -11,8 +11,8 @@ const DETAIL_COLUMNS: Record<PointLayer, string> = {
   models: 'name, commune_code',
 };
 
-// $1 end of period, $2 district, $3..$6 bbox
-const WHERE = `founded_on <= $1::DATE AND ($2::VARCHAR IS NULL OR district_code = $2::VARCHAR)
+// $1 end of period (active then: founded, not yet dissolved), $2 district, $3..$6 bbox
+const WHERE = `founded_on <= $1::DATE AND (dissolved_on IS NULL OR dissolved_on > $1::DATE) AND ($2::VARCHAR IS NULL OR district_code = $2::VARCHAR)
   AND lon BETWEEN $3::DOUBLE AND $5::DOUBLE AND lat BETWEEN $4::DOUBLE AND $6::DOUBLE`;
 
 const params = (filter: DataFilter, bbox: Bbox): Params => [filter.period.to, filter.district, ...bbox];

@@ -8,7 +8,7 @@ import type { Period, TimeseriesInterval as Interval, TimeseriesLayer, UnitLevel
 import type { Database } from '../dataset/database';
 import type { RollupDays } from '../dataset/rollup-days';
 import { ROLLUP_TABLE } from '../dataset/rollups';
-import { clampDay, dayBefore, lastDayOf } from './days';
+import { clampDay, dayBefore, lastDayOf } from '../dataset/days';
 
 
 export interface Scope {

@@ -6,7 +6,7 @@ import type { Period, TimeseriesInterval, TimeseriesLayer } from '#contract';
 import type { TimeseriesResponse } from '#contract/api';
 import type { Dataset } from '../dataset/dataset';
 import type { UnitRecord } from '../dataset/unit-record';
-import { lastDayOf } from '../queries/days';
+import { lastDayOf } from '../dataset/days';
 import { periodLabels, timeseries } from '../queries/timeseries';
 import type { Figure, FigureSource } from './figures/figure-source';
 

@@ -33,7 +33,7 @@ let records: Records;
 let admin: ApiClient;
 let viewer: ApiClient;
 beforeAll(async () => {
-  [records, admin, viewer] = await Promise.all([loadRecords(inject('dataDir')), sharedSession('admin'), sharedSession('viewer')]);
+  [records, admin, viewer] = await Promise.all([loadRecords(inject('datasetDir')), sharedSession('admin'), sharedSession('viewer')]);
 });
 
 const choropleth = (client: ApiClient, params: Record<string, string | number | undefined>) =>

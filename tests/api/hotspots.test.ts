@@ -77,7 +77,7 @@ let neighbours: number[][];
 let communeCodes: string[];
 beforeAll(async () => {
   server = await startTestServer();
-  [records, admin] = await Promise.all([loadRecords(inject('dataDir')), server.session('admin')]);
+  [records, admin] = await Promise.all([loadRecords(inject('datasetDir')), server.session('admin')]);
   const communes = await admin.json<FeatureCollection>('/api/units?level=commune');
   communes.features.sort((a, b) => String(a.properties!.code).localeCompare(String(b.properties!.code)));
   communeCodes = communes.features.map((f) => String(f.properties!.code));

@@ -38,7 +38,7 @@ afterAll(() => {
 async function inProcessApp(overrides: Partial<ServerConfig> = {}, withData = true) {
   const stateDir = tempStateDir('http');
   const holder = new DatasetHolder();
-  if (withData) await holder.load(inject('dataDir'));
+  if (withData) await holder.load(inject('datasetDir'));
   const sessions = new SessionStore(EIGHT_HOURS_S);
   const log: string[] = [];
   const { app } = createApp({

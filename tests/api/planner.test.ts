@@ -72,7 +72,7 @@ let records: Records;
 let admin: ApiClient;
 beforeAll(async () => {
   server = await startTestServer();
-  [records, admin] = await Promise.all([loadRecords(inject('dataDir')), server.session('admin')]);
+  [records, admin] = await Promise.all([loadRecords(inject('datasetDir')), server.session('admin')]);
 });
 afterAll(() => server?.close());
 

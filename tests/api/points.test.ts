@@ -26,7 +26,7 @@ let records: Records;
 let analyst: ApiClient;
 beforeAll(async () => {
   server = await startTestServer();
-  [records, analyst] = await Promise.all([loadRecords(inject('dataDir')), server.session('analyst')]);
+  [records, analyst] = await Promise.all([loadRecords(inject('datasetDir')), server.session('analyst')]);
 });
 afterAll(() => server?.close());
 

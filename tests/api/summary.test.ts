@@ -28,7 +28,7 @@ let records: Records;
 let admin: ApiClient;
 let viewer: ApiClient;
 beforeAll(async () => {
-  [records, admin, viewer] = await Promise.all([loadRecords(inject('dataDir')), sharedSession('admin'), sharedSession('viewer')]);
+  [records, admin, viewer] = await Promise.all([loadRecords(inject('datasetDir')), sharedSession('admin'), sharedSession('viewer')]);
 });
 
 describe('the summary without filters', () => {

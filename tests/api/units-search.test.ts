@@ -26,7 +26,7 @@ type Units = FeatureCollection<Geometry, UnitProperties> & { unmapped?: { code: 
 let records: Records;
 let viewer: ApiClient;
 beforeAll(async () => {
-  [records, viewer] = await Promise.all([loadRecords(inject('dataDir')), sharedSession('viewer')]);
+  [records, viewer] = await Promise.all([loadRecords(inject('datasetDir')), sharedSession('viewer')]);
 });
 
 const units = (query: string) => viewer.json<Units>(`/api/units${query}`);

@@ -1,8 +1,9 @@
 /**
  * Bad input through the real CLI: a corrupt GeoJSON or CSV, a renamed source file or an
  * unjoinable commune name fails with exit status ≠ 0 and a message naming the file, the
- * row or feature and the fix — no stack trace — and the existing good build is untouched.
- * Sources are copied to a temp folder outside the repository and corrupted there.
+ * row or feature and the fix — no stack trace — and the existing good store (its versions and
+ * ACTIVE pointer) is untouched. Sources are copied to a temp folder outside the repository and
+ * corrupted there.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,19 +18,19 @@ const TSX_CLI = path.join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 const STACK_FRAME = /^\s+at .+\(.+:\d+:\d+\)$/m;
 
 let scratch: string;
-let goodBuild: string;
+let goodStore: string;
 beforeAll(async () => {
   scratch = mkdtempSync(path.join(os.tmpdir(), 'tlg-bad-input-'));
-  goodBuild = (await defaultBuild()).dir;
+  goodStore = (await defaultBuild()).store;
 });
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-/** A private copy of the sources and of the good build for one scenario. */
+/** A private copy of the sources and of the good store for one scenario. */
 function scenario(name: string): { sources: string; target: string } {
   const sources = path.join(scratch, name, 'sources');
   const target = path.join(scratch, name, 'build');
   cpSync(sourcesDir(), sources, { recursive: true });
-  cpSync(goodBuild, target, { recursive: true });
+  cpSync(goodStore, target, { recursive: true });
   return { sources, target };
 }
 

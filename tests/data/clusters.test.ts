@@ -7,9 +7,8 @@ import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONFIG_DIR } from '../../data/pipeline/config';
-import { ensureDataset } from '../../data/pipeline/ensure';
 import { BUILD_FILES } from '../../data/schema';
-import { defaultBuild, readGeojson, TEST_BUILDS_ROOT, withDatabase } from './support/dataset';
+import { buildInto, defaultBuild, readGeojson, TEST_BUILDS_ROOT, withDatabase } from './support/dataset';
 import { giStar, queenNeighbours, verticesOf, Z_95 } from './support/gi-star';
 
 const SNAP_DEGREES = 0.0005;
@@ -42,8 +41,7 @@ let defaultZ: Map<string, number>;
 let secondZ: Map<string, number>;
 beforeAll(async () => {
   defaultZ = await zScores((await defaultBuild()).dir);
-  await ensureDataset({ buildDir: secondDir, seed: SECOND_SEED });
-  secondZ = await zScores(secondDir);
+  secondZ = await zScores((await buildInto(secondDir, { seed: SECOND_SEED })).dir);
 });
 afterAll(() => rmSync(secondDir, { recursive: true, force: true }));
 

@@ -1,22 +1,21 @@
 /**
  * manifest.json: what went in (inputs with sha256), what came out (files with sha256 and
- * rows), the generator options and every total. `version` is a short hash of the inputs,
- * the code version, the seed and the scale: the server's data version / ETag.
+ * rows), who built it and when, the generator options (demo) or the imports (real data), and
+ * every total. `version` is the directory name in the store; `content_hash` is a hash of
+ * everything the content depends on, so two builds of the same inputs share it.
  */
 import { createReadStream, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { PUBLISHED_PERIOD } from '#contract';
-import type { Manifest } from '../../schema';
+import type { Manifest, PendingProvenance } from '../../schema';
 import type { UnmappedCommune } from '../reference/types';
 import { sha256Hex, type HashedInput } from '../sources/files';
 
-const VERSION_LENGTH = 12;
 export const PLANTED_CLUSTERS_POINTER = 'data/config/tip-clusters.json (documented in data/README.md#planted-tip-clusters)';
 
-export function datasetVersion(inputs: readonly HashedInput[], codeVersion: string, seed: number, scale: number): string {
-  const material = JSON.stringify({ inputs: inputs.map((i) => [i.file, i.sha256]), codeVersion, seed, scale });
-  return sha256Hex(material).slice(0, VERSION_LENGTH);
+/** Hash of JSON-serialisable material, hex. */
+export function contentHash(material: unknown): string {
+  return sha256Hex(JSON.stringify(material));
 }
 
 /** sha256 of a file, streamed (tlg.duckdb is large at benchmark scales). */
@@ -39,30 +38,47 @@ export async function describeOutputs(dir: string, files: { file: string; rows?:
   return out;
 }
 
+/** What differs between a demo build and an import; the rest of the manifest is written the same way. */
+export interface ManifestOrigin {
+  synthetic: boolean;
+  contentHash: string;
+  builtBy: string;
+  seed: number | null;
+  scale: number | null;
+  plantedClusters: string | null;
+  /** Provenance of each register; an entry without a version is the import creating this one. */
+  imports: PendingProvenance[];
+}
+
 export function buildManifest(parts: {
+  version: string;
+  origin: ManifestOrigin;
   inputs: HashedInput[];
   outputs: Manifest['outputs'];
   rows: Record<string, number>;
+  period: Manifest['period'];
   totals: Record<string, number>;
   unmapped: UnmappedCommune[];
   codeVersion: string;
-  seed: number;
-  scale: number;
   builtAt: Date;
 }): Manifest {
+  const { origin } = parts;
   return {
-    version: datasetVersion(parts.inputs, parts.codeVersion, parts.seed, parts.scale),
-    synthetic: true,
+    version: parts.version,
+    content_hash: origin.contentHash,
+    synthetic: origin.synthetic,
     built_at: parts.builtAt.toISOString(),
+    built_by: origin.builtBy,
     code_version: parts.codeVersion,
-    seed: parts.seed,
-    scale: parts.scale,
+    seed: origin.seed,
+    scale: origin.scale,
     inputs: parts.inputs,
     outputs: parts.outputs,
     rows: parts.rows,
-    period: { from: PUBLISHED_PERIOD.from, to: PUBLISHED_PERIOD.to },
+    period: parts.period,
     totals: parts.totals,
     unmapped_2025: parts.unmapped,
-    planted_clusters: PLANTED_CLUSTERS_POINTER,
+    planted_clusters: origin.plantedClusters,
+    imports: origin.imports.map((entry) => ({ ...entry, version: entry.version ?? parts.version })),
   };
 }

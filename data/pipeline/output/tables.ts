@@ -1,6 +1,7 @@
 /**
  * Writes every table of data/schema.ts: rows are appended into tlg.duckdb (tables created
- * from TABLE_DDL, so the schema is the one the server reads), then each table is exported as
+ * from TABLE_DDL, so the schema is the one the server reads) or, for records carried over from
+ * another version, copied from that version's Parquet file; then each table is exported as
  * <table>.parquet ordered by its key with zstd compression.
  */
 import { DuckDBDateValue, type DuckDBAppender } from '@duckdb/node-api';
@@ -10,7 +11,11 @@ import { openBuildDatabase } from './duckdb';
 
 export type CellValue = string | number | boolean | null;
 export type TableRow = Record<string, CellValue>;
-export type TableRows = Record<TableName, readonly object[]>;
+/** A table's content: rows (an array, or a generator so they need not all be in memory), or the Parquet file of an earlier version (same schema). */
+export type TableSource = Iterable<object> | { parquet: string };
+export type TableRows = Record<TableName, TableSource>;
+
+const isCarriedOver = (source: TableSource): source is { parquet: string } => !(Symbol.iterator in source);
 
 const COLUMN_TYPES = ['VARCHAR', 'INTEGER', 'DOUBLE', 'BOOLEAN', 'DATE'] as const;
 type ColumnType = (typeof COLUMN_TYPES)[number];
@@ -84,19 +89,26 @@ export async function writeTables(dir: string, rows: TableRows, log: (table: Tab
     for (const table of TABLE_NAMES) {
       const columns = tableColumns(table);
       await connection.run(`CREATE TABLE ${table} (${TABLE_DDL[table]})`);
-      const appender = await connection.createAppender(table);
-      for (const row of rows[table] as readonly TableRow[]) {
-        for (const column of columns) appendCell(appender, column, row[column.name], table);
-        appender.endRow();
+      const source = rows[table];
+      if (isCarriedOver(source)) {
+        // BY NAME: the columns of the file must be this schema's; a missing NOT NULL column fails here.
+        await connection.run(`INSERT INTO ${table} BY NAME SELECT * FROM read_parquet($1)`, [source.parquet]);
+      } else {
+        const appender = await connection.createAppender(table);
+        for (const row of source as Iterable<TableRow>) {
+          for (const column of columns) appendCell(appender, column, row[column.name], table);
+          appender.endRow();
+        }
+        appender.closeSync();
       }
-      appender.closeSync();
+      const count = Number((await connection.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${table}`)).getRowObjectsJS()[0]?.n ?? 0);
       const file = `${table}.parquet`;
       // Table and key names come from schema.ts, never from input; the path is ours.
       await connection.run(
         `COPY (SELECT * FROM ${table} ORDER BY ${tableKey(table)}) TO '${path.join(dir, file).replace(/'/g, "''")}' (FORMAT parquet, COMPRESSION zstd)`,
       );
-      written.push({ table, file, rows: rows[table].length });
-      log(table, rows[table].length);
+      written.push({ table, file, rows: count });
+      log(table, count);
     }
     await connection.run('CHECKPOINT');
   } finally {

@@ -1,12 +1,14 @@
 /**
  * The figures of the finished data set, queried back from the real tlg.duckdb (not from the
- * generator's memory), and the check that they equal the published totals times the scale.
- * Keys mirror GET /api/summary: `to_lien_gia.*`, `bon_an_toan.*`, `outcomes.*`, `census.*`.
+ * generator's or the importer's memory). Keys mirror GET /api/summary: `to_lien_gia.*`,
+ * `bon_an_toan.*` (groups and models active now: not dissolved), `outcomes.*`, `census.*`;
+ * `records.<table>` counts every row, `records.<tips|events>_without_group` those naming no group of the set. A demo build checks them against the published totals
+ * times the scale (`checkTotals`), an import against the rows it accepted (`checkRecordCounts`).
  */
 import { MODEL_SETTINGS, OUTCOME_KINDS } from '#contract';
 import { PipelineError } from '../errors';
 import type { PublishedTotals } from '../sources/published-totals';
-import { BUILD_FILES } from '../../schema';
+import { BUILD_FILES, RECORD_KINDS, type RecordKind } from '../../schema';
 import { DuckDBInstance } from '@duckdb/node-api';
 import path from 'node:path';
 import { DUCKDB_OFFLINE_OPTIONS } from './duckdb';
@@ -30,17 +32,23 @@ export async function queryTotals(dir: string): Promise<Record<string, number>> 
               count(*) FILTER (WHERE area_class = 'unclassified')::INTEGER AS unclassified,
               count(*) FILTER (WHERE ethnic_minority)::INTEGER AS ethnic_minority_areas,
               count(*) FILTER (WHERE religious)::INTEGER AS religious_areas,
-              sum(households)::INTEGER AS households_in_groups
-       FROM groups`,
+              coalesce(sum(households), 0)::INTEGER AS households_in_groups
+       FROM groups WHERE dissolved_on IS NULL`,
     );
     const models = await figures(
       connection,
-      `SELECT count(*)::INTEGER AS total, ${MODEL_SETTINGS.map((s) => `count(*) FILTER (WHERE setting = '${s}')::INTEGER AS "${s}"`).join(', ')} FROM models`,
+      `SELECT count(*)::INTEGER AS total, ${MODEL_SETTINGS.map((s) => `count(*) FILTER (WHERE setting = '${s}')::INTEGER AS "${s}"`).join(', ')} FROM models WHERE dissolved_on IS NULL`,
     );
     const tips = await figures(connection, 'SELECT count(*)::INTEGER AS security_tips_provided FROM tips');
     const outcomes = await figures(
       connection,
       `SELECT ${OUTCOME_KINDS.map((k) => `coalesce(sum(quantity) FILTER (WHERE kind = '${k}'), 0)::INTEGER AS "${k}"`).join(', ')}, count(*)::INTEGER AS events FROM events`,
+    );
+    const records = await figures(
+      connection,
+      `SELECT ${RECORD_KINDS.map((t) => `(SELECT count(*) FROM ${t})::INTEGER AS ${t}`).join(', ')},
+              (SELECT count(*) FROM tips WHERE group_id NOT IN (SELECT id FROM groups))::INTEGER AS tips_without_group,
+              (SELECT count(*) FROM events WHERE group_id NOT IN (SELECT id FROM groups))::INTEGER AS events_without_group`,
     );
     const census = await figures(connection, 'SELECT sum(population)::INTEGER AS population, sum(households)::INTEGER AS households, count(*)::INTEGER AS communes FROM communes');
     const other = await figures(
@@ -61,6 +69,7 @@ export async function queryTotals(dir: string): Promise<Record<string, number>> 
       'units.units_2025': other.units_2025 ?? 0,
       'units.unmapped_2025': other.unmapped_2025 ?? 0,
       'villages.total': other.villages ?? 0,
+      ...prefixed('records', records),
     };
   } finally {
     connection.closeSync();
@@ -91,6 +100,18 @@ export function checkTotals(totals: Record<string, number>, published: Published
       code: 'OUTPUT_FAILED',
       message: `The built data set does not reproduce the published totals: ${wrong.map(([k, v]) => `${k} is ${totals[k]}, expected ${v}`).join('; ')}.`,
       fix: 'This is a bug in the generator (data/pipeline/simulate); the previous build was left in place.',
+    });
+  }
+}
+
+/** Fails an import when the tables hold other row counts than the records it wrote. */
+export function checkRecordCounts(totals: Record<string, number>, expected: Record<RecordKind, number>): void {
+  const wrong = RECORD_KINDS.filter((kind) => totals[`records.${kind}`] !== expected[kind]);
+  if (wrong.length > 0) {
+    throw new PipelineError({
+      code: 'OUTPUT_FAILED',
+      message: `The written data set does not hold the imported records: ${wrong.map((k) => `${k} has ${totals[`records.${k}`]} rows, expected ${expected[k]}`).join('; ')}.`,
+      fix: 'This is a bug in the importer (data/import); the active data set was left in place.',
     });
   }
 }

@@ -1,7 +1,8 @@
-/** Reads the reference sources and builds the real layer: communes, districts, province, 2025 units. */
+/** Reads the reference sources and builds the real layer: communes, districts, province, 2025 units, the region around. */
 import path from 'node:path';
 import { sourcesDir } from '../../paths';
 import { parseCensus } from '../sources/census';
+import { loadContext } from '../sources/context';
 import { parseCrosswalk } from '../sources/crosswalk';
 import { decodeUtf8, readInput, SOURCE_FILES } from '../sources/files';
 import { parseGadm } from '../sources/gadm';
@@ -36,5 +37,6 @@ export function loadReference(): ReferenceData {
     units2025: units,
     crosswalk: crosswalkRows.slice().sort((a, b) => a.oldCode.localeCompare(b.oldCode)),
     unmapped2025: unmapped,
+    context: loadContext(),
   };
 }

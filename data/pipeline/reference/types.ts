@@ -1,4 +1,5 @@
 /** The real reference layer of the data set: 2019 communes, districts, province, 2025 units. */
+import type { ContextFeature } from '#contract/api';
 import type { MultiPolygon } from 'geojson';
 import type { CommuneType } from '#contract';
 import type { Position } from '../sources/gadm';
@@ -52,4 +53,6 @@ export interface ReferenceData {
   units2025: Unit2025[];
   crosswalk: CrosswalkRow[];
   unmapped2025: UnmappedCommune[];
+  /** The region drawn around the province: neighbouring provinces, rivers, towns. */
+  context: ContextFeature[];
 }

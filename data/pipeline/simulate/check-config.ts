@@ -10,7 +10,7 @@ import { PipelineError } from '../errors';
 import type { Commune } from '../reference/types';
 import type { PublishedTotals } from '../sources/published-totals';
 import { yearOfDay } from '../support/dates';
-import type { CommuneLocator } from './locator';
+import type { CommuneLocator } from '../reference/locator';
 
 /** Planted clusters must stay a minority of all tips, or the background stops being realistic. */
 const MAX_CLUSTER_SHARE = 0.5;

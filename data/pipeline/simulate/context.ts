@@ -9,7 +9,7 @@ import type { PublishedTotals } from '../sources/published-totals';
 import { dayFromIso } from '../support/dates';
 import { createRandom, type Random } from '../support/prng';
 import { AreaMask } from './geo-sampling';
-import { CommuneLocator } from './locator';
+import { CommuneLocator } from '../reference/locator';
 
 /** Hill districts (Lập Thạch, Tam Đảo, Sông Lô): the 'highland' trait of outcome events. */
 export const HIGHLAND_DISTRICTS: ReadonlySet<string> = new Set(['246', '248', '253']);

@@ -7,7 +7,7 @@ import type { Feature, Polygon } from 'geojson';
 import { roundCoordinate } from '../reference/geometry';
 import type { Position } from '../sources/gadm';
 import type { Random } from '../support/prng';
-import type { CommuneLocator } from './locator';
+import type { CommuneLocator } from '../reference/locator';
 
 /** Metres per degree of latitude, and of longitude at Vĩnh Phúc's latitude (~21.3° N). */
 export const METRES_PER_DEGREE_LAT = 110_700;

@@ -25,6 +25,8 @@ interface PointColumns {
   lat: number;
   h3_r7: string;
   h3_r8: string;
+  /** Every simulated record has its own point. */
+  located_by: 'point';
   simulated: true;
 }
 
@@ -33,10 +35,13 @@ export interface GroupRow extends PointColumns {
   commune_code: string;
   district_code: string;
   village_id: string;
+  village: string;
   area_class: AreaClass;
   ethnic_minority: boolean;
   religious: boolean;
   founded_on: number;
+  /** No simulated group is dissolved (all 10,762 are active on 2022-10-25). */
+  dissolved_on: null;
   households: number;
 }
 
@@ -47,6 +52,7 @@ export interface ModelRow extends PointColumns {
   commune_code: string;
   district_code: string;
   founded_on: number;
+  dissolved_on: null;
 }
 
 export interface TipRow extends PointColumns {

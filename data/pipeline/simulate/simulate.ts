@@ -26,7 +26,7 @@ const H3_COARSE = 7;
 
 function pointColumns(point: Position) {
   const [lon, lat] = point;
-  return { lon, lat, h3_r7: latLngToCell(lat, lon, H3_COARSE), h3_r8: latLngToCell(lat, lon, H3_FINE), simulated: true as const };
+  return { lon, lat, h3_r7: latLngToCell(lat, lon, H3_COARSE), h3_r8: latLngToCell(lat, lon, H3_FINE), located_by: 'point' as const, simulated: true as const };
 }
 
 /** Indices sorted by day, ties in generation order: ids then read chronologically. */
@@ -59,15 +59,18 @@ export function simulateDemoData(
   step('groups');
   const groupDrafts = simulateGroups(ctx, plans, villages);
   flagGroups(ctx, groupDrafts);
+  const villageNames = new Map(villages.map((v) => [v.row.id, v.row.name]));
   const groups: GroupRow[] = groupDrafts.map((g) => ({
     id: g.id,
     commune_code: g.commune_code,
     district_code: g.district_code,
     village_id: g.village_id,
+    village: villageNames.get(g.village_id)!,
     area_class: g.area_class,
     ethnic_minority: g.ethnic_minority,
     religious: g.religious,
     founded_on: g.founded_on,
+    dissolved_on: null,
     households: g.households,
     ...pointColumns(g.point),
   }));
@@ -82,6 +85,7 @@ export function simulateDemoData(
       commune_code: commune.code,
       district_code: commune.districtCode,
       founded_on: m.founded_on,
+      dissolved_on: null,
       ...pointColumns(m.point),
     };
   });

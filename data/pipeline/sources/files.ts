@@ -26,11 +26,7 @@ export interface InputFile {
 }
 
 export function inputFiles(): InputFile[] {
-  const dir = sourcesDir();
-  return [
-    ...Object.values(SOURCE_FILES).map((file) => ({ label: `sources/${file}`, absolutePath: path.join(dir, file) })),
-    { label: 'context/published_totals.json', absolutePath: publishedTotalsPath() },
-  ];
+  return [...referenceSourceFiles(), { label: 'context/published_totals.json', absolutePath: publishedTotalsPath() }];
 }
 
 export function sha256Hex(data: string | Uint8Array): string {
@@ -102,12 +98,21 @@ export interface HashedInput {
   bytes: number;
 }
 
-/** sha256 and size of every input, in a fixed order (for the manifest and staleness). */
-export function hashInputs(): HashedInput[] {
-  return inputFiles().map((input) => {
+/** sha256 and size of files, in the order given (for the manifest and staleness). */
+export function hashFiles(files: readonly InputFile[]): HashedInput[] {
+  return files.map((input) => {
     const bytes = readInput(input.absolutePath);
     return { file: input.label, sha256: sha256Hex(bytes), bytes: bytes.length };
   });
+}
+
+/** sha256 and size of every input of a demo build, in a fixed order. */
+export const hashInputs = (): HashedInput[] => hashFiles(inputFiles());
+
+/** The reference sources alone (what an import builds its reference layer from). */
+export function referenceSourceFiles(): InputFile[] {
+  const dir = sourcesDir();
+  return Object.values(SOURCE_FILES).map((file) => ({ label: `sources/${file}`, absolutePath: path.join(dir, file) }));
 }
 
 /** Parses a JSON source, or fails naming the file, the position and the fix. */

@@ -1,29 +1,41 @@
 /**
- * Test builds of the data set in the OS temp folder (never inside the repo): a shared
- * default build reused across test files (ensureDataset skips it when fresh), read through
- * the real tlg.duckdb in read-only mode.
+ * Test builds of the data set in the OS temp folder (never inside the repo): stores holding
+ * versions, a shared default store reused across test files (ensureDataset skips it when
+ * fresh), read through the active version's real tlg.duckdb in read-only mode.
  */
 import { DuckDBInstance } from '@duckdb/node-api';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, type Dirent } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { ensureDataset } from '../../../data/pipeline/ensure';
+import { ensureDataset, type EnsureDatasetOptions } from '../../../data/pipeline/ensure';
+import { activeVersionDir } from '../../../data/store/active';
 import { DUCKDB_OFFLINE_OPTIONS } from '../../../data/pipeline/output/duckdb';
 import { BUILD_FILES, type Manifest } from '../../../data/schema';
 
-export const TEST_BUILDS_ROOT = path.join(os.tmpdir(), 'tlg-atlas-data-tests');
+/** Stores (not flat builds) since data sets became versions: a root of their own. */
+export const TEST_BUILDS_ROOT = path.join(os.tmpdir(), 'tlg-atlas-data-stores');
 
 export interface TestBuild {
+  /** The store. */
+  store: string;
+  /** Its active version's directory. */
   dir: string;
   manifest: Manifest;
 }
 
+/** Ensures a demo data set in `store` and returns its active version. */
+export async function buildInto(store: string, options: Omit<EnsureDatasetOptions, 'store'> = {}): Promise<TestBuild> {
+  const manifest = await ensureDataset({ ...options, store });
+  const dir = activeVersionDir(store);
+  if (!dir) throw new Error(`no active version in ${store}`);
+  return { store, dir, manifest };
+}
+
 /** The default build (default seed, scale 1), shared by the data tests. */
-export async function defaultBuild(): Promise<TestBuild> {
-  const dir = path.join(TEST_BUILDS_ROOT, 'default');
-  return { dir, manifest: await ensureDataset({ buildDir: dir }) };
+export function defaultBuild(): Promise<TestBuild> {
+  return buildInto(path.join(TEST_BUILDS_ROOT, 'default'));
 }
 
 export type Row = Record<string, unknown>;
@@ -56,11 +68,13 @@ export function outputHashes(dir: string): Record<string, string> {
   );
 }
 
-/** sha256 of every file of a directory (to prove a build dir was left untouched). */
+/** sha256 of every file under a directory, by relative path (to prove a store was left untouched). */
 export function directoryFingerprint(dir: string): Record<string, string> {
   return Object.fromEntries(
-    readdirSync(dir)
+    (readdirSync(dir, { recursive: true, withFileTypes: true }) as Dirent[])
+      .filter((entry) => entry.isFile())
+      .map((entry) => path.join(entry.parentPath, entry.name))
       .sort()
-      .map((f) => [f, createHash('sha256').update(readFileSync(path.join(dir, f))).digest('hex')]),
+      .map((file) => [path.relative(dir, file), createHash('sha256').update(readFileSync(file)).digest('hex')]),
   );
 }

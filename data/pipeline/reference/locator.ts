@@ -5,7 +5,7 @@
  */
 import * as turf from '@turf/turf';
 import type { Feature, MultiPolygon } from 'geojson';
-import type { Commune } from '../reference/types';
+import type { Commune } from './types';
 import type { Position } from '../sources/gadm';
 
 /** Grid cell size in degrees (~1.1 km): a few communes per cell, cheap to scan. */

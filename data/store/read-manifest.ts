@@ -1,7 +1,7 @@
 /** Reads the manifest of an existing build; undefined when there is none or it is unreadable. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { BUILD_FILES, type Manifest } from '../../schema';
+import { BUILD_FILES, type Manifest } from '../schema';
 
 export function readManifest(dir: string): Manifest | undefined {
   try {
