@@ -6,7 +6,7 @@
  */
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { sha256OfFile } from '../pipeline/output/manifest';
+import { sha256OfFile } from '../store/file-hash';
 import { loadReference } from '../pipeline/reference/load-reference';
 import { hashFiles, referenceSourceFiles } from '../pipeline/sources/files';
 import { createProgress, type Progress } from '../pipeline/support/progress';

@@ -3,10 +3,21 @@
  * `watch(store)` a poller follows the store's ACTIVE pointer: a new active version is loaded in
  * the background and swapped in only once fully loaded; the old one is then closed (its close
  * waits for queries in flight). A version that fails to load is logged and the previous stays.
+ * Before a version is served, every file its manifest lists is checked against the recorded
+ * sha256: a damaged data set is refused, never answered from.
  */
 import { activeVersionDir, readActiveVersion } from '../../data/store/active';
+import path from 'node:path';
 import { versionDir } from '../../data/store/layout';
+import { damagedMessage, verifyVersion } from '../../data/store/verify';
 import { loadDataset, type Dataset } from './dataset';
+
+/** The data set in `dir`, loaded only once its files match its manifest. */
+async function loadVerified(dir: string): Promise<Dataset> {
+  const check = await verifyVersion(dir);
+  if (!check.ok) throw new Error(damagedMessage(path.basename(dir), check));
+  return loadDataset(dir);
+}
 
 export type DatasetState =
   | { status: 'preparing' }
@@ -26,7 +37,7 @@ export class DatasetHolder {
   /** Loads the version directory `dir` and makes it current; the previous one is closed. */
   async load(dir: string): Promise<Dataset> {
     try {
-      const dataset = await loadDataset(dir);
+      const dataset = await loadVerified(dir);
       this.swapIn(dataset);
       return dataset;
     } catch (error) {
@@ -62,7 +73,7 @@ export class DatasetHolder {
     const current = this.state.status === 'ready' ? this.state.dataset.version : undefined;
     if (!version || version === current || version === this.pending) return;
     this.pending = version;
-    loadDataset(versionDir(store, version)).then(
+    loadVerified(versionDir(store, version)).then(
       (dataset) => {
         // The pointer may have moved on, or the holder closed, while this version loaded.
         if (this.poller === undefined || readActiveVersion(store) !== version) {

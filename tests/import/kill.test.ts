@@ -8,7 +8,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { sha256OfFile } from '../../data/pipeline/output/manifest';
+import { sha256OfFile } from '../../data/store/file-hash';
 import { activeVersionDir, readActiveVersion } from '../../data/store/active';
 import { LOCK_DIR, TEMP_PREFIX } from '../../data/store/layout';
 import { readManifest } from '../../data/store/read-manifest';

@@ -4,11 +4,11 @@
  * every total. `version` is the directory name in the store; `content_hash` is a hash of
  * everything the content depends on, so two builds of the same inputs share it.
  */
-import { createReadStream, statSync } from 'node:fs';
-import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Manifest, PendingProvenance } from '../../schema';
 import type { UnmappedCommune } from '../reference/types';
+import { sha256OfFile } from '../../store/file-hash';
 import { sha256Hex, type HashedInput } from '../sources/files';
 
 export const PLANTED_CLUSTERS_POINTER = 'data/config/tip-clusters.json (documented in data/README.md#planted-tip-clusters)';
@@ -16,17 +16,6 @@ export const PLANTED_CLUSTERS_POINTER = 'data/config/tip-clusters.json (document
 /** Hash of JSON-serialisable material, hex. */
 export function contentHash(material: unknown): string {
   return sha256Hex(JSON.stringify(material));
-}
-
-/** sha256 of a file, streamed (tlg.duckdb is large at benchmark scales). */
-export function sha256OfFile(file: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const hash = createHash('sha256');
-    createReadStream(file)
-      .on('data', (chunk) => hash.update(chunk))
-      .on('error', reject)
-      .on('end', () => resolve(hash.digest('hex')));
-  });
 }
 
 export async function describeOutputs(dir: string, files: { file: string; rows?: number }[]): Promise<Manifest['outputs']> {
