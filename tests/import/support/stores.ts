@@ -65,6 +65,19 @@ export function spawnImportCli(store: string, args: string[]): { status: number 
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** The real CLI as a child process, awaited without blocking this process (a server in it keeps answering). */
+export function runImportChild(store: string, args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = startImportCli(store, args);
+    let stdout = '';
+    let stderr = '';
+    child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
 /** The CLI as a child process left running (for the kill test). */
 export function startImportCli(store: string, args: string[]): ChildProcess {
   return spawn(process.execPath, [TSX_CLI, IMPORT_SCRIPT, ...args], { cwd: REPO_ROOT, env: childEnv(store), stdio: ['ignore', 'pipe', 'pipe'] });
