@@ -15,6 +15,7 @@ import { ensureDataset } from '../data/pipeline/ensure';
 import { buildDir, REPO_ROOT } from '../data/paths';
 import { ensureWebBuild } from './lib/web-build';
 import { benchWeb } from './bench-web';
+import { loadTest } from './bench/load';
 import { NaiveAtlas } from './bench/naive-baseline';
 import { ENDPOINTS, requestStream } from './bench/requests';
 import { BENCH_PASSWORD, startBenchServer, type BenchServer } from './bench/server-process';
@@ -34,6 +35,7 @@ const { values: args } = parseArgs({
     'naive-seconds': { type: 'string', default: '60' },
     'naive-max': { type: 'string', default: '30' },
     'web-runs': { type: 'string', default: '3' },
+    'load-seconds': { type: 'string', default: '15' },
   },
 });
 const REQUESTS = Number(args.requests);
@@ -148,8 +150,9 @@ async function benchScale(scale: number) {
       console.log(`  target ${name} p95 < ${TARGET_P95_MS} ms: ${verdict(f.latency.p95 < TARGET_P95_MS, scale)} (${fmt(f.latency.p95)} ms)`);
     }
     const points = await pointBytes(server, scale);
+    const load = await loadTest(server, Number(args['load-seconds']));
     const naive = await compareNaive(dataDir, figures, scale);
-    return { scale, rows: manifest.rows, endpoints: figures.map(({ endpoint, latency }) => ({ endpoint, ...latency })), points, naive, server };
+    return { scale, rows: manifest.rows, endpoints: figures.map(({ endpoint, latency }) => ({ endpoint, ...latency })), points, load, naive, server };
   } catch (error) {
     await server.stop();
     throw error;
