@@ -12,10 +12,10 @@
  * Never torn: a batch is one write() of whole lines to an O_APPEND descriptor. A short write (a
  * full disk) is cut back off the file before the batch is refused. A process killed in the middle
  * of a write can still leave part of a batch (Linux stops a write between pages on a fatal
- * signal); those entries were never acknowledged, and the torn tail is cut off by the next batch,
- * in an entry that says how many bytes went. (Command-line tools append to the same file, each
- * entry in one write(); only a batch that starts in the very microseconds another process writes
- * a line across a page boundary could mistake that line for a torn tail.)
+ * signal); those entries were never acknowledged, and the torn tail is cut off when the log is
+ * next opened, in an entry that says how many bytes went. (Command-line tools append to the same
+ * file, each entry in one write(); only a log opened in the very microseconds another process
+ * writes a line across a page boundary could mistake that line for a torn tail.)
  */
 import { constants } from 'node:fs';
 import { mkdir, open, rename, stat, type FileHandle } from 'node:fs/promises';
@@ -70,6 +70,14 @@ interface Pending {
   reject: (error: AuditUnavailableError) => void;
 }
 
+/** The log while a run of batches writes to it: its length, and a note to write first. */
+interface OpenLog {
+  handle: FileHandle;
+  size: number;
+  /** The `audit.repair` entry of a torn tail cut off when the log was opened, or ''. */
+  repair: string;
+}
+
 export const auditDir = (stateDir: string): string => path.join(stateDir, 'audit');
 
 export class AuditLog {
@@ -95,49 +103,76 @@ export class AuditLog {
   }
 
   private async flush(): Promise<void> {
-    while (this.pending.length > 0) {
-      const batch = this.pending.splice(0, MAX_BATCH_ENTRIES);
-      try {
-        await this.commit(batch.map((p) => p.line).join(''));
-        for (const p of batch) p.resolve();
-      } catch (cause) {
-        const error = new AuditUnavailableError(this.file, cause);
-        console.error(`audit log: ${error.message}; ${batch.length} request(s) refused`);
-        for (const p of batch) p.reject(error);
-      }
-    }
+    while (this.pending.length > 0) await this.writePending();
     this.flushing = null;
   }
 
   /**
-   * One batch: open the log (no descriptor is held between batches, so the log can be moved by
-   * outside tools and a state directory that became read-only is noticed at once), cut off a torn
-   * tail, rotate when full, one write, fdatasync. A short write is cut back off before failing.
+   * Writes batches on one descriptor until none is waiting, then closes it before the last batch
+   * is acknowledged: a busy server opens the log once per run of requests, an idle one holds no
+   * descriptor (outside tools may move the log, and a state directory that became read-only is
+   * noticed at the next entry).
    */
-  private async commit(lines: string): Promise<void> {
-    let { handle, size, repair } = await this.openLog();
+  private async writePending(): Promise<void> {
+    let log: OpenLog | null = null;
     try {
-      if (size > 0 && size + Buffer.byteLength(repair + lines) > this.rotateBytes) {
-        await handle.close();
-        await this.rotate();
-        ({ handle, size, repair } = await this.openLog());
+      while (this.pending.length > 0) {
+        const batch = this.pending.splice(0, MAX_BATCH_ENTRIES);
+        try {
+          log ??= await this.openLog();
+          log = await this.commit(log, batch.map((p) => p.line).join(''));
+          if (this.pending.length === 0) {
+            await log.handle.close().catch(() => {});
+            log = null;
+          }
+          for (const p of batch) p.resolve();
+        } catch (cause) {
+          await log?.handle.close().catch(() => {});
+          log = null;
+          const error = new AuditUnavailableError(this.file, cause);
+          console.error(`audit log: ${error.message}; ${batch.length} request(s) refused`);
+          for (const p of batch) p.reject(error);
+        }
       }
-      const bytes = Buffer.from(repair + lines);
-      const { bytesWritten } = await handle.write(bytes, 0, bytes.length);
-      if (bytesWritten !== bytes.length) {
-        // Cut back exactly what this write added (another process may have appended before it).
-        await handle.truncate((await handle.stat()).size - bytesWritten);
-        await handle.datasync();
-        throw new Error(`only ${bytesWritten} of ${bytes.length} bytes could be written (disk full?)`);
-      }
-      await handle.datasync();
     } finally {
-      await handle.close().catch(() => {});
+      await log?.handle.close().catch(() => {});
     }
   }
 
+  /**
+   * One batch: rotate when full, one write, fdatasync; a short write is cut back off before
+   * failing. Returns the log to write the next batch to; on failure, closes what it opened.
+   */
+  private async commit(open: OpenLog, lines: string): Promise<OpenLog> {
+    if (open.size > 0 && open.size + Buffer.byteLength(open.repair + lines) > this.rotateBytes) {
+      await open.handle.close();
+      await this.rotate();
+      const rotated = await this.openLog();
+      try {
+        return await this.append(rotated, lines);
+      } catch (error) {
+        await rotated.handle.close().catch(() => {});
+        throw error;
+      }
+    }
+    return this.append(open, lines);
+  }
+
+  private async append(log: OpenLog, lines: string): Promise<OpenLog> {
+    const bytes = Buffer.from(log.repair + lines);
+    const { bytesWritten } = await log.handle.write(bytes, 0, bytes.length);
+    if (bytesWritten !== bytes.length) {
+      // Cut back exactly what this write added (another process may have appended before it).
+      await log.handle.truncate((await log.handle.stat()).size - bytesWritten);
+      await log.handle.datasync();
+      throw new Error(`only ${bytesWritten} of ${bytes.length} bytes could be written (disk full?)`);
+    }
+    await log.handle.datasync();
+    return { handle: log.handle, size: log.size + bytes.length, repair: '' };
+  }
+
   /** The log opened for appending, its length in whole lines, and the note of a torn tail cut off. */
-  private async openLog(): Promise<{ handle: FileHandle; size: number; repair: string }> {
+  private async openLog(): Promise<OpenLog> {
     const handle = await openCreating(this.file, this.dir);
     try {
       const { size } = await handle.stat();
