@@ -1,10 +1,11 @@
 /**
- * `npm run bench [-- --requests N --scales 1,100 --naive-seconds S --web-runs N]`
+ * `npm run bench [-- --requests N --scales 1,100 --naive-seconds S --web-runs N --load-seconds S]`
  *
  * For each scale of the demo data: p50/p95 latency of every endpoint over N (≥ 200) varied
  * requests against a real server in a child process; bytes per point of /api/points in Arrow
  * vs JSON; the naive alternative (GeoJSON in memory + turf point-in-polygon per request) on
- * the same summary and choropleth requests, with the ours/naive ratio pair by pair. Then, in
+ * the same summary and choropleth requests, with the ours/naive ratio pair by pair; 128
+ * concurrent connections on summary and choropleth for S seconds (bench/load.ts). Then, in
  * the same run, the web app's time from navigation to the map's ready flag and its initial JS.
  * Prints figures; asserts nothing.
  */
