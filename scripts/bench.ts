@@ -1,10 +1,11 @@
 /**
- * `npm run bench [-- --requests N --scales 1,100 --naive-seconds S --web-runs N]`
+ * `npm run bench [-- --requests N --scales 1,100 --naive-seconds S --web-runs N --load-seconds S]`
  *
  * For each scale of the demo data: p50/p95 latency of every endpoint over N (≥ 200) varied
  * requests against a real server in a child process; bytes per point of /api/points in Arrow
  * vs JSON; the naive alternative (GeoJSON in memory + turf point-in-polygon per request) on
- * the same summary and choropleth requests, with the ours/naive ratio pair by pair. Then, in
+ * the same summary and choropleth requests, with the ours/naive ratio pair by pair; 128
+ * concurrent connections on summary and choropleth for S seconds (bench/load.ts). Then, in
  * the same run, the web app's time from navigation to the map's ready flag and its initial JS.
  * Prints figures; asserts nothing.
  */
@@ -16,6 +17,7 @@ import { buildDir, REPO_ROOT } from '../data/paths';
 import { activeVersionDir } from '../data/store/active';
 import { ensureWebBuild } from './lib/web-build';
 import { benchWeb } from './bench-web';
+import { loadTest } from './bench/load';
 import { NaiveAtlas } from './bench/naive-baseline';
 import { ENDPOINTS, requestStream } from './bench/requests';
 import { BENCH_PASSWORD, startBenchServer, type BenchServer } from './bench/server-process';
@@ -35,6 +37,7 @@ const { values: args } = parseArgs({
     'naive-seconds': { type: 'string', default: '60' },
     'naive-max': { type: 'string', default: '30' },
     'web-runs': { type: 'string', default: '3' },
+    'load-seconds': { type: 'string', default: '15' },
   },
 });
 const REQUESTS = Number(args.requests);
@@ -149,8 +152,9 @@ async function benchScale(scale: number) {
       console.log(`  target ${name} p95 < ${TARGET_P95_MS} ms: ${verdict(f.latency.p95 < TARGET_P95_MS, scale)} (${fmt(f.latency.p95)} ms)`);
     }
     const points = await pointBytes(server, scale);
+    const load = await loadTest(server, Number(args['load-seconds']));
     const naive = await compareNaive(activeVersionDir(dataDir)!, figures, scale);
-    return { scale, rows: manifest.rows, endpoints: figures.map(({ endpoint, latency }) => ({ endpoint, ...latency })), points, naive, server };
+    return { scale, rows: manifest.rows, endpoints: figures.map(({ endpoint, latency }) => ({ endpoint, ...latency })), points, load, naive, server };
   } catch (error) {
     await server.stop();
     throw error;

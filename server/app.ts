@@ -10,13 +10,13 @@ import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { AppEnv } from './http/app-env';
-import { AuditLog } from './state/audit-log';
+import { AuditLog, auditDir } from './state/audit-log';
 import { SessionStore } from './auth/sessions';
 import type { UserStore } from './auth/users';
 import type { ServerConfig } from './config';
 import type { DatasetHolder } from './dataset/holder';
 import { ApiError } from './errors';
-import { audited } from './http/middleware/audit';
+import { audited, auditedDenials } from './http/middleware/audit';
 import { compress } from './http/middleware/compress';
 import { createHash } from 'node:crypto';
 import { dataCache } from './http/middleware/data-cache';
@@ -56,7 +56,7 @@ export interface AppServices {
 export function createApp(services: AppServices) {
   const { config, holder, users } = services;
   const sessions = services.sessions ?? new SessionStore(config.sessionTtlSeconds);
-  const audit = services.audit ?? new AuditLog(path.join(config.stateDir, 'audit'));
+  const audit = services.audit ?? new AuditLog(auditDir(config.stateDir));
   const privacy = { threshold: config.privacyK, noiseBound: config.privacyNoiseBound, secret: services.privacySecret ?? privacySecret(config.stateDir) };
   const privacyFingerprint = createHash('sha256').update(`${privacy.threshold}/${privacy.noiseBound}/${privacy.secret}`).digest('hex').slice(0, 16);
   const deps: RouteDeps = {
@@ -89,6 +89,7 @@ export function createApp(services: AppServices) {
       },
     }),
   );
+  app.use('/api/*', auditedDenials(audit));
   app.use('/api/*', sessionMiddleware(sessions, '/api/session'));
 
   // Every endpoint declared in contract/api, composed here.

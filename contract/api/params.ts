@@ -104,12 +104,17 @@ export const bboxParam = z
     },
   });
 
-/** The period every data request takes; defaults are the data set's whole range. */
+/**
+ * The period every data request takes; defaults are the data set's whole range. A period reaching
+ * beyond the data is answered for the part inside it (the response's `period` is that part); one
+ * entirely outside is 400 period_outside_data naming the data range (server/services/filter.ts).
+ */
+const CLAMPED = 'A period reaching beyond the data is clamped to it (see the response period); one entirely outside the data is 400 period_outside_data.';
 export const periodParams = {
-  from: isoDate.optional().describe('Start of the period, inclusive (YYYY-MM-DD). Default: the start of the data.'),
+  from: isoDate.optional().describe(`Start of the period, inclusive (YYYY-MM-DD). Default: the start of the data. ${CLAMPED}`),
   to: isoDate
     .optional()
-    .describe('End of the period, inclusive (YYYY-MM-DD). Default: the end of the data. Groups and models count as active on this day.'),
+    .describe(`End of the period, inclusive (YYYY-MM-DD). Default: the end of the data. Groups and models count as active on this day. ${CLAMPED}`),
 };
 
 export const filterParams = {

@@ -28,7 +28,9 @@ export const login = endpoint({
   access: 'public',
   summary: 'Log in',
   description:
-    'Sets the HttpOnly SameSite=Strict session cookie. Wrong credentials answer 401 with the same message whether the user exists or not.',
+    'Sets the HttpOnly SameSite=Strict session cookie. Wrong credentials answer 401 with the same message whether the user exists or not. ' +
+    'Takes only an application/json body (else 415) and, from a browser, only from our own origin or one in TLG_CORS_ORIGINS (else 403 origin_not_allowed). ' +
+    'Failed logins are limited per address and per account (429 with Retry-After); the session is granted only once the login is in the audit log (else 503).',
   tags: ['session'],
   body: credentialsSchema,
   responses: { 204: { description: 'Logged in; the session cookie is set.' } },

@@ -1,11 +1,12 @@
 /**
  * User accounts: a JSON file in the state directory (written atomically) plus, in demo mode,
- * the demo accounts held in memory only. There is no built-in default password.
+ * the demo accounts held in memory only. There is no built-in default password. A change takes
+ * effect only after its `beforeCommit` (the audit entry) has succeeded.
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { writeFileAtomic } from '../state/atomic-write';
+import { writeFileAtomic, type AtomicWriteOptions } from '../state/atomic-write';
 import { ROLES, type Role } from './roles';
 import { dummyHash, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords';
 
@@ -72,24 +73,32 @@ export class UserStore {
     return [...this.users.map((u) => describe(u, false)), ...[...this.demoUsers.values()].map((u) => describe(u, true))];
   }
 
-  async add(username: string, role: Role, password: string): Promise<PublicUser> {
+  /** Whether an account of this name exists (file or demo). */
+  has(username: string): boolean {
+    return this.find(username) !== undefined;
+  }
+
+  async add(username: string, role: Role, password: string, beforeCommit?: AtomicWriteOptions['beforeCommit']): Promise<PublicUser> {
     await this.reload();
     if (!USERNAME_PATTERN.test(username)) {
-      throw new UserError('invalid_username', 'Usernames are 2–40 characters: lower-case letters, digits, dot, dash, underscore.');
+      throw new UserError(
+        'invalid_username',
+        'Tên đăng nhập dài 2–40 ký tự: chữ thường không dấu, chữ số, dấu chấm, gạch ngang, gạch dưới. / Usernames are 2–40 characters: lower-case letters, digits, dot, dash, underscore.',
+      );
     }
     if (password.length < MIN_PASSWORD_LENGTH) {
-      throw new UserError('weak_password', `Passwords need at least ${MIN_PASSWORD_LENGTH} characters.`);
+      throw new UserError('weak_password', `Mật khẩu cần ít nhất ${MIN_PASSWORD_LENGTH} ký tự. / Passwords need at least ${MIN_PASSWORD_LENGTH} characters.`);
     }
-    if (this.find(username)) throw new UserError('user_exists', `User ${username} already exists.`);
+    if (this.find(username)) throw new UserError('user_exists', `Tài khoản ${username} đã có. / User ${username} already exists.`);
     const record: UserRecord = { username, role, password_hash: await hashPassword(password), created_at: new Date().toISOString() };
-    await this.save([...this.users, record]);
+    await this.save([...this.users, record], beforeCommit);
     return { username, role, created_at: record.created_at, demo: false };
   }
 
-  async remove(username: string): Promise<void> {
+  async remove(username: string, beforeCommit?: AtomicWriteOptions['beforeCommit']): Promise<void> {
     await this.reload();
-    if (!this.users.some((u) => u.username === username)) throw new UserError('unknown_user', `There is no user ${username}.`);
-    await this.save(this.users.filter((u) => u.username !== username));
+    if (!this.users.some((u) => u.username === username)) throw new UserError('unknown_user', `Không có tài khoản ${username}. / There is no user ${username}.`);
+    await this.save(this.users.filter((u) => u.username !== username), beforeCommit);
   }
 
   /** Demo accounts live in memory only and vanish with the process. */
@@ -109,8 +118,8 @@ export class UserStore {
     return this.users.find((u) => u.username === username) ?? this.demoUsers.get(username);
   }
 
-  private async save(users: UserRecord[]): Promise<void> {
-    await writeFileAtomic(this.file, `${JSON.stringify({ users }, null, 2)}\n`);
+  private async save(users: UserRecord[], beforeCommit: AtomicWriteOptions['beforeCommit']): Promise<void> {
+    await writeFileAtomic(this.file, `${JSON.stringify({ users }, null, 2)}\n`, { beforeCommit });
     this.users = users;
     this.loadedMtime = (await stat(this.file)).mtimeMs;
   }

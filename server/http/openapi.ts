@@ -87,8 +87,15 @@ function operationOf(spec: EndpointSpec) {
   responses['400'] = errorResponse('Invalid input: unknown, repeated or malformed parameters, or a body that does not match.');
   if (spec.access !== 'public') responses['401'] = errorResponse('Not logged in.');
   if (spec.access !== 'public' && spec.access !== 'viewer') responses['403'] = errorResponse(`Needs the ${spec.access} role.`);
+  if (spec.access === 'public' && spec.body) {
+    responses['403'] = errorResponse('Sent from a page of another origin (login CSRF): only our own origin and TLG_CORS_ORIGINS may log in.');
+    responses['415'] = errorResponse('The body is not application/json.');
+  }
   responses['429'] = errorResponse('Too many requests; see Retry-After.');
-  if (spec.dataset) responses['503'] = errorResponse('The data set is being prepared or could not be loaded; see Retry-After.');
+  // Data answers and changes wait for their audit entry; without one they are not given.
+  if (spec.dataset || spec.method !== 'get') {
+    responses['503'] = errorResponse('The data set is being prepared or could not be loaded, or the audit log cannot be written (audit_unavailable); see Retry-After.');
+  }
   const body = spec.body;
   return {
     operationId: spec.operationId,

@@ -67,7 +67,8 @@ export async function timeseries(
   const ends = labels.map((label) => runningDay(lastDayOf(label) > period.to ? period.to : lastDayOf(label)));
   const start = runningDay(dayBefore(period.from));
   const days = [...new Set([...ends, start].filter((d): d is string => d !== null))];
-  const rows = await source.db.all<{ day: string; total: number }>(statement(column, scope.level), [listValue(days), scope.code]);
+  // A period that ends before the first record has no day to read (and DuckDB cannot type an empty list).
+  const rows = days.length === 0 ? [] : await source.db.all<{ day: string; total: number }>(statement(column, scope.level), [listValue(days), scope.code]);
   const running = new Map(rows.map((r) => [r.day, r.total]));
   const at = (day: string | null) => (day === null ? 0 : (running.get(day) ?? 0));
   let previous = at(start);

@@ -1,7 +1,8 @@
 /**
- * Sessions and their protections: CSRF tokens on every state-changing request, cookie flags,
- * one answer for every failed login, logout, expiry, login and heavy-route rate limits, and an
- * audit log that names who asked for what without ever holding a secret.
+ * Sessions and their protections: CSRF tokens on every state-changing request, login only as
+ * JSON from our own origin (login CSRF), cookie flags, one answer for every failed login,
+ * logout, expiry, login and heavy-route rate limits, and an audit log that names who asked for
+ * what — and who was refused — without ever holding a secret.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -18,15 +19,6 @@ import { startTestServer, type TestServer } from './support/test-server';
 
 const password = () => inject('demoPassword');
 
-/** The audit log is written after the response; poll for what should arrive, for at most this long. */
-const AUDIT_WAIT_MS = 5000;
-async function waitFor(condition: () => boolean): Promise<void> {
-  const deadline = Date.now() + AUDIT_WAIT_MS;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('the audit log did not receive the expected lines');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 const EIGHT_HOURS_S = 8 * 60 * 60;
 /** Just past a 1-second session's end, with room for a slow timer. */
 const ONE_SECOND_AND_A_BIT_MS = 1200;
@@ -105,6 +97,59 @@ describe('CSRF', () => {
 
   it('reading needs no token: GET with the cookie alone → 200', async () => {
     expect((await call(sessions.get('demo-viewer')!, 'GET', '/api/summary', { csrf: null })).status).toBe(200);
+  });
+});
+
+describe('login CSRF', () => {
+  const credentials = () => JSON.stringify({ username: 'demo-viewer', password: password() });
+  const attempt = (headers: Record<string, string>, body = credentials()) =>
+    rawRequest(`${server.url}/api/session`, { method: 'POST', headers, body, localAddress: freshAddress() });
+  const foreign = 'https://evil.example';
+
+  it.each([
+    ['text/plain (what a cross-site form or fetch can send without a preflight)', 'text/plain'],
+    ['application/x-www-form-urlencoded', 'application/x-www-form-urlencoded'],
+    ['multipart/form-data', 'multipart/form-data; boundary=x'],
+    ['application/json', 'application/json'],
+  ])('given a foreign Origin and a %s body with the right password, then 403 origin_not_allowed and no cookie', async (_label, contentType) => {
+    const res = await attempt({ 'content-type': contentType, origin: foreign });
+    expect(res.status).toBe(403);
+    expect(JSON.parse(res.body.toString())).toMatchObject({ error: { code: 'origin_not_allowed' } });
+    expect(res.headers['set-cookie']).toBeUndefined();
+  });
+
+  it.each(['null', 'http://127.0.0.1.evil.example', 'not a url'])('given Origin %j, then 403 and no cookie', async (origin) => {
+    const res = await attempt({ 'content-type': 'application/json', origin });
+    expect(res.status).toBe(403);
+    expect(res.headers['set-cookie']).toBeUndefined();
+  });
+
+  it.each(['text/plain', 'application/x-www-form-urlencoded', ''])('given no Origin but a %j body, then 415 unsupported_media_type and no cookie', async (contentType) => {
+    const res = await attempt(contentType ? { 'content-type': contentType } : {});
+    expect(res.status).toBe(415);
+    expect(JSON.parse(res.body.toString())).toMatchObject({ error: { code: 'unsupported_media_type' } });
+    expect(res.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('given JSON from the app’s own origin (what the browser sends on our login page), then 204 and the cookie', async () => {
+    const res = await attempt({ 'content-type': 'application/json; charset=utf-8', origin: server.url });
+    expect(res.status).toBe(204);
+    expect(String(res.headers['set-cookie']?.[0])).toMatch(/^tlg_session=/);
+  });
+
+  it('given JSON without an Origin (a client that is not a browser), then 204', async () => {
+    expect((await attempt({ 'content-type': 'application/json' })).status).toBe(204);
+  });
+
+  it('given an origin listed in TLG_CORS_ORIGINS, then it may log in and another still may not', async () => {
+    const allowed = 'https://atlas.police.example';
+    const stateDir = tempStateDir('login-origin');
+    const users = await UserStore.open(stateDir);
+    await users.addDemoUser('demo-viewer', 'viewer', password());
+    const { app } = createApp({ config: { ...configFromEnv(), stateDir, logRequests: false, corsOrigins: [allowed] }, holder: new DatasetHolder(), users });
+    const post = (origin: string) => app.request('/api/session', { method: 'POST', headers: { 'content-type': 'application/json', origin }, body: credentials() });
+    expect((await post(allowed)).status).toBe(204);
+    await expectApiError(await post(foreign), 403, 'origin_not_allowed');
   });
 });
 
@@ -226,10 +271,10 @@ describe('session expiry', () => {
 });
 
 describe('rate limits', () => {
-  it('given 10 failed logins from one address within a minute, then the 11th — even with the right password — gets 429 with Retry-After', async () => {
+  it('given 10 failed logins from one address within a minute (ten accounts), then the 11th — even with the right password — gets 429 with Retry-After', async () => {
     const address = '127.0.2.1';
     for (let attempt = 1; attempt <= 10; attempt++) {
-      const res = await loginFrom(server.url, address, { username: 'demo-admin', password: `guess number ${attempt}` });
+      const res = await loginFrom(server.url, address, { username: `someone-${attempt}`, password: `guess number ${attempt}` });
       expect(res.status, `attempt ${attempt}`).toBe(401);
     }
     const blocked = await loginFrom(server.url, address, { username: 'demo-admin', password: password() });
@@ -244,6 +289,18 @@ describe('rate limits', () => {
   it('given one address is blocked, then another address can still log in', async () => {
     const res = await loginFrom(server.url, '127.0.2.2', { username: 'demo-admin', password: password() });
     expect(res.status).toBe(204);
+  });
+
+  it('given a guesser’s failures on one account, then the guesser’s address is held back for it — and the right user from another address logs in', async () => {
+    const guesser = '127.0.2.3';
+    const statuses: number[] = [];
+    for (let attempt = 1; attempt <= 7; attempt++) statuses.push((await loginFrom(server.url, guesser, { username: 'demo-analyst', password: `guess ${attempt}` })).status);
+    expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
+    expect(statuses.slice(5)).toEqual([429, 429]);
+    const held = await loginFrom(server.url, guesser, { username: 'demo-analyst', password: password() });
+    expect(held.status).toBe(429);
+    expect(Number(held.headers['retry-after'])).toBeGreaterThan(0);
+    expect((await loginFrom(server.url, '127.0.2.4', { username: 'demo-analyst', password: password() })).status).toBe(204);
   });
 
   it('given heavy routes limited to 3 a minute, then a user’s 4th request gets 429 while another user still gets through', async () => {
@@ -274,7 +331,23 @@ describe('audit log', () => {
     expect((await call(analyst, 'GET', '/api/choropleth?metric=tips_count&level=district')).status).toBe(200);
     expect((await call(analyst, 'GET', '/api/summary?password=hunter2-secret&token=tok-secret-123')).status).toBe(400);
     expect((await call(admin, 'GET', '/api/export/tips?from=2022-10-01')).status).toBe(200);
-    await waitFor(() => existsSync(auditFile()) && readLines().some((l) => l.action === 'export'));
+    // Refusals of every kind.
+    expect((await call(null, 'GET', '/api/summary?district=252')).status).toBe(401);
+    expect((await call(await login('demo-viewer'), 'GET', '/api/planner')).status).toBe(403);
+    expect((await call(analyst, 'POST', '/api/planner/allocate', { csrf: null, body: { groups: 1 } })).status).toBe(403);
+    expect((await loginFrom(server.url, '127.0.3.1', { username: 'demo-admin', password: 'a wrong guess' })).status).toBe(401);
+    expect((await loginFrom(server.url, '127.0.3.1', { username: 'my-secret-passphrase', password: 'a wrong guess' })).status).toBe(401);
+    // Account changes, done and refused.
+    expect((await call(admin, 'POST', '/api/users', { body: { username: 'audited-user', role: 'viewer', password: 'a long enough password' } })).status).toBe(201);
+    expect((await call(admin, 'POST', '/api/users', { body: { username: 'audited-user', role: 'admin', password: 'a long enough password' } })).status).toBe(409);
+    expect((await call(admin, 'DELETE', '/api/users/audited-user')).status).toBe(204);
+    expect((await call(analyst, 'DELETE', '/api/session')).status).toBe(204);
+  });
+
+  it('every line is a whole JSON entry, already on disk when the answers came', () => {
+    expect(existsSync(auditFile())).toBe(true);
+    expect(readFileSync(auditFile(), 'utf8').endsWith('\n')).toBe(true);
+    expect(readLines().length).toBeGreaterThan(10);
   });
 
   it('names the user, the route and the filters of each data request, with its outcome and time', () => {
@@ -289,6 +362,33 @@ describe('audit log', () => {
 
   it('records logins without their password', () => {
     expect(readLines().filter((l) => l.action === 'login' && l.user === 'demo-admin').length).toBeGreaterThan(0);
+  });
+
+  it('records refusals (401, 403 by role, 403 by CSRF) with their code, user and address', () => {
+    const denials = readLines().filter((l) => l.action === 'deny');
+    expect(denials).toContainEqual(expect.objectContaining({ user: null, path: '/api/summary', params: { district: '252' }, status: 401, code: 'unauthenticated' }));
+    expect(denials).toContainEqual(expect.objectContaining({ user: 'demo-viewer', path: '/api/planner', status: 403, code: 'forbidden' }));
+    expect(denials).toContainEqual(expect.objectContaining({ user: 'demo-analyst', method: 'POST', path: '/api/planner/allocate', status: 403, code: 'csrf_failed' }));
+    for (const denial of denials) expect(denial.address).toMatch(/^(::ffff:)?127\./);
+  });
+
+  it('records failed logins with the account tried — but not a name that is no account (it may be a password typed in the wrong field)', () => {
+    const failed = readLines().filter((l) => l.action === 'login.failed' && l.address === '127.0.3.1');
+    expect(failed).toEqual([
+      expect.objectContaining({ user: null, params: { username: 'demo-admin' }, status: 401, code: 'invalid_credentials' }),
+      expect.objectContaining({ user: null, params: { username_known: 'false' }, status: 401, code: 'invalid_credentials' }),
+    ]);
+    expect(readFileSync(auditFile(), 'utf8')).not.toContain('my-secret-passphrase');
+  });
+
+  it('records account changes by the admin who made them, refused ones with their reason, and logouts', () => {
+    const changes = readLines().filter((l) => (l.params as { username?: string }).username === 'audited-user');
+    expect(changes).toEqual([
+      expect.objectContaining({ user: 'demo-admin', action: 'user.add', params: { username: 'audited-user', role: 'viewer' }, status: 201 }),
+      expect.objectContaining({ user: 'demo-admin', action: 'user.add', params: { username: 'audited-user', role: 'admin' }, status: 409, code: 'user_exists' }),
+      expect.objectContaining({ user: 'demo-admin', action: 'user.remove', params: { username: 'audited-user' }, status: 204 }),
+    ]);
+    expect(readLines()).toContainEqual(expect.objectContaining({ user: 'demo-analyst', action: 'logout', status: 204 }));
   });
 
   it('never holds a password, a session cookie or a CSRF token, even when one is sent as a parameter', () => {

@@ -3,6 +3,8 @@
  * built-in default password, and can then log in to the real server.
  */
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { UserStore } from '../../server/auth/users';
@@ -48,5 +50,17 @@ describe('npm run user', () => {
     expect(listed.stdout).not.toContain('scrypt$');
     expect(userCli(['remove', 'ngoc.anh']).status).toBe(0);
     expect(userCli(['list']).stdout).not.toContain('ngoc.anh');
+  });
+
+  it('wrote every change to the audit log under the system user who ran it, and no refused one as done', () => {
+    const entries = readFileSync(path.join(stateDir, 'audit', 'audit.log'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    const user = `system:${os.userInfo().username}`;
+    expect(entries).toEqual([
+      expect.objectContaining({ user, action: 'user.add', params: { username: 'ngoc.anh', role: 'analyst' }, method: null }),
+      expect.objectContaining({ user, action: 'user.remove', params: { username: 'ngoc.anh' }, method: null }),
+    ]);
   });
 });

@@ -16,9 +16,9 @@ export function access(level: Access): AccessMiddleware {
   const middleware: MiddlewareHandler<AppEnv> = async (c, next) => {
     if (level !== 'public') {
       const session = c.get('session');
-      if (!session) throw new ApiError(401, 'unauthenticated', 'Please log in to use this part of the API.');
+      if (!session) throw new ApiError(401, 'unauthenticated', 'Bạn cần đăng nhập để dùng phần này của API. / Please log in to use this part of the API.');
       if (!roleAtLeast(session.role, level)) {
-        throw new ApiError(403, 'forbidden', `This needs the ${level} role; you are logged in as ${session.role}.`, {
+        throw new ApiError(403, 'forbidden', `Phần này cần vai trò ${level}; bạn đang đăng nhập với vai trò ${session.role}. / This needs the ${level} role; you are logged in as ${session.role}.`, {
           required: level,
           role: session.role,
         });

@@ -1,10 +1,14 @@
 /**
- * Fixed-window rate limiting in memory, keyed per client (IP or session). Enough for one server
- * process; a reverse proxy would do this across processes.
+ * Sliding-window rate limiting in memory, keyed per client (user or address): at most `limit`
+ * requests in any `windowMs`, so no window boundary lets a double burst through. Enough for one
+ * server process; a reverse proxy would do this across processes.
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../app-env';
 import { ApiError } from '../../errors';
+
+/** Clients tracked at most; beyond it the least recent is forgotten (memory bound). */
+const MAX_KEYS = 10_000;
 
 export interface RateLimitOptions {
   /** Requests allowed per window and key. */
@@ -16,22 +20,24 @@ export interface RateLimitOptions {
 
 export function rateLimit(options: RateLimitOptions): MiddlewareHandler<AppEnv> {
   const now = options.now ?? Date.now;
-  const windows = new Map<string, { start: number; count: number }>();
+  /** Per key, the times of its requests inside the window, oldest first. */
+  const recent = new Map<string, number[]>();
   return async function rateLimitMiddleware(c, next) {
     const t = now();
     const key = options.key(c);
-    let window = windows.get(key);
-    if (!window || t - window.start >= options.windowMs) {
-      if (windows.size > 10_000) for (const [k, w] of windows) if (t - w.start >= options.windowMs) windows.delete(k);
-      window = { start: t, count: 0 };
-      windows.set(key, window);
-    }
-    window.count += 1;
-    if (window.count > options.limit) {
-      const retryAfter = Math.ceil((window.start + options.windowMs - t) / 1000);
+    const times = recent.get(key) ?? [];
+    while (times.length > 0 && times[0]! <= t - options.windowMs) times.shift();
+    recent.delete(key);
+    recent.set(key, times);
+    if (recent.size > MAX_KEYS) recent.delete(recent.keys().next().value!);
+    if (times.length >= options.limit) {
+      const retryAfter = Math.max(1, Math.ceil((times[0]! + options.windowMs - t) / 1000));
       c.header('Retry-After', String(retryAfter));
-      throw new ApiError(429, 'rate_limited', `Too many requests; try again in ${retryAfter} s.`, { retry_after_seconds: retryAfter });
+      throw new ApiError(429, 'rate_limited', `Quá nhiều yêu cầu; hãy thử lại sau ${retryAfter} giây. / Too many requests; try again in ${retryAfter} s.`, {
+        retry_after_seconds: retryAfter,
+      });
     }
+    times.push(t);
     await next();
   };
 }

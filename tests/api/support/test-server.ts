@@ -3,9 +3,9 @@
  * hammers heavy routes or needs its own state (audit log, rate-limit windows, users) starts its
  * own with `startTestServer`, on a free port over the same demo build.
  *
- * Logging in is limited to 10 attempts a minute per client address, so these helpers log in
- * from a random loopback address (127.x.y.z is all this machine) instead of 127.0.0.1: the test
- * files together would otherwise exhaust the shared server's budget within a run.
+ * Failed logins are limited per client address and per account, so these helpers log in from a
+ * random loopback address (127.x.y.z is all this machine) instead of 127.0.0.1: a test that
+ * fails logins on purpose then never holds back another test's login.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -23,9 +23,6 @@ import { loginFrom } from './raw-http';
  */
 export const TEST_HEAVY_REQUESTS_PER_MINUTE = 1_000_000;
 
-/** The audit log appends after the response is sent; give the last lines time to land before the state folder goes. */
-const AUDIT_FLUSH_MS = 300;
-
 export interface TestServer {
   url: string;
   stateDir: string;
@@ -36,8 +33,10 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+/** A server of its own; a `stateDir` given in the overrides is the caller's to remove. */
 export async function startTestServer(overrides: Partial<ServerConfig> = {}): Promise<TestServer> {
-  const stateDir = mkdtempSync(path.join(os.tmpdir(), 'tlg-api-test-state-'));
+  const ownStateDir = overrides.stateDir === undefined;
+  const stateDir = overrides.stateDir ?? mkdtempSync(path.join(os.tmpdir(), 'tlg-api-test-state-'));
   const running = await startServer(
     {
       ...configFromEnv(),
@@ -69,8 +68,7 @@ export async function startTestServer(overrides: Partial<ServerConfig> = {}): Pr
     anonymous: () => anonymousClient(running.url),
     async close() {
       await running.close();
-      await new Promise((resolve) => setTimeout(resolve, AUDIT_FLUSH_MS));
-      rmSync(stateDir, { recursive: true, force: true });
+      if (ownStateDir) rmSync(stateDir, { recursive: true, force: true });
     },
   };
 }
