@@ -123,13 +123,14 @@ export class Database {
 
   /**
    * DuckDB writes the result of `select` itself (`COPY … TO`, with fixed `options` such as
-   * `FORMAT csv`) into a new file of the export directory; returns its path (the caller deletes it).
+   * `FORMAT csv`) into a new file of the export directory; returns its path (the caller deletes
+   * it) and the rows written.
    */
-  async copyToFile(select: string, params: Params, options: string, extension: string): Promise<string> {
+  async copyToFile(select: string, params: Params, options: string, extension: string): Promise<{ file: string; rows: number }> {
     const file = this.exportFile(extension);
     // The path is ours (a UUID in our directory); the statement is new each time, so not cached.
-    await this.withConnection((pooled) => pooled.connection.run(`COPY (${select}) TO '${sqlString(file)}' (${options})`, params));
-    return file;
+    const result = await this.withConnection((pooled) => pooled.connection.run(`COPY (${select}) TO '${sqlString(file)}' (${options})`, params));
+    return { file, rows: result.rowsChanged };
   }
 
   async one<T extends Row = Row>(sql: string, params: Params = []): Promise<T> {
