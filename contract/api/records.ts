@@ -40,7 +40,7 @@ export const exportRecords = endpoint({
   summary: 'Raw tip or event records as CSV, XLSX, GeoJSON or GeoParquet',
   description:
     'The only way tip and event records leave the server; every export is written to the audit log. The file is complete before the first byte is sent, so Content-Length (or X-Export-Bytes under compression) tells how much is coming. ' +
-    'CSV: UTF-8 with a byte-order mark (Excel opens Vietnamese text correctly), CRLF line ends, cells a spreadsheet would run as a formula prefixed with an apostrophe. XLSX: one sheet (more beyond 1,048,575 rows), dates as date cells. ' +
+    'CSV: UTF-8 with a byte-order mark (Excel opens Vietnamese text correctly), CRLF line ends, cells a spreadsheet would run as a formula prefixed with an apostrophe. XLSX: one sheet (more beyond 1,048,575 rows), dates as YYYY-MM-DD text. ' +
     'GeoJSON: a FeatureCollection of Point features with the record as properties. GeoParquet 1.1: the record columns and a native point geometry column (struct x, y; WGS 84 lon/lat), zstd.',
   tags: ['admin'],
   params: z.object({ layer: enumParam(EXPORT_LAYERS).describe('Records.') }),

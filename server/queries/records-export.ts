@@ -84,6 +84,10 @@ export const writeRecordsGeoParquet = (db: Database, layer: ExportLayer, filter:
 /** The column names of a layer's export, in file order. */
 export const exportColumns = (layer: ExportLayer): string[] => COLUMNS[layer].map((c) => c.name);
 
-/** The records chunk by chunk (values as JS: DATE → Date), for writers that take rows. */
+/** The records chunk by chunk (dates as YYYY-MM-DD text), for writers that take rows. */
 export const forEachRecordChunk = (db: Database, layer: ExportLayer, filter: DataFilter, visit: (rows: JS[][]) => Promise<void> | void): Promise<void> =>
-  db.forEachChunk(`SELECT ${exportColumns(layer).join(', ')} ${from(layer)}`, flowParams(filter), visit);
+  db.forEachChunk(
+    `SELECT ${exportColumns(layer).map((c) => (c === 'date' ? "strftime(date, '%Y-%m-%d') AS date" : c)).join(', ')} ${from(layer)}`,
+    flowParams(filter),
+    visit,
+  );

@@ -106,7 +106,7 @@ describe('CSV (the default)', () => {
 });
 
 describe('XLSX', () => {
-  it('given the 2021 tips, then one sheet: the header, then every tip oldest first with its date as a date cell', async () => {
+  it('given the 2021 tips, then one sheet: the header, then every tip oldest first, dates as ISO text', async () => {
     const { res, bytes } = await download('tips', 'xlsx');
     expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(res.headers.get('content-disposition')).toContain('.xlsx"');
@@ -119,10 +119,7 @@ describe('XLSX', () => {
     expect(ids).toEqual(expectedIds('tips'));
     const first = records.tips.find((t) => t.id === ids[0])!;
     const [, date, commune, , , , lon, lat, simulated] = values(2);
-    expect(date).toBeInstanceOf(Date);
-    expect((date as Date).toISOString().slice(0, 10)).toBe(first.date);
-    expect([commune, lon, lat, simulated]).toEqual([first.commune_code, first.lon, first.lat, true]);
-    expect(sheet.getRow(2).getCell(2).numFmt).toBe('yyyy-mm-dd');
+    expect([date, commune, lon, lat, simulated]).toEqual([first.date, first.commune_code, first.lon, first.lat, true]);
   });
 });
 
