@@ -13,8 +13,13 @@ import type { InterleavedProps } from './interleaved';
 export const MODELS_LAYER_ID = 'models';
 
 const RADIUS_PIXELS = 4;
-/** A cluster's radius grows with the square root of its count (area ∝ models), up to this. */
-const MAX_CLUSTER_RADIUS_PIXELS = 16;
+/**
+ * A cluster's radius grows with the logarithm of its count, from 3 px for one model by 1 px per
+ * doubling, up to 12 px: province-wide there are ~15,000 clusters in a few hundred pixels, and
+ * radii in proportion to the counts would cover the map.
+ */
+const CLUSTER_BASE_RADIUS_PIXELS = 3;
+const MAX_CLUSTER_RADIUS_PIXELS = 12;
 const OUTLINE: [number, number, number, number] = [255, 255, 255, 230];
 
 export interface ModelPointsLayerInput {
@@ -48,7 +53,7 @@ function clusterRadii(points: ModelPoints, counts: Uint32Array): Float32Array {
   const known = radiiOf.get(points);
   if (known) return known;
   const radii = new Float32Array(points.count);
-  for (let i = 0; i < points.count; i += 1) radii[i] = Math.min(MAX_CLUSTER_RADIUS_PIXELS, RADIUS_PIXELS * Math.sqrt(counts[i] as number));
+  for (let i = 0; i < points.count; i += 1) radii[i] = Math.min(MAX_CLUSTER_RADIUS_PIXELS, CLUSTER_BASE_RADIUS_PIXELS + Math.log2(counts[i] as number));
   radiiOf.set(points, radii);
   return radii;
 }
