@@ -1,12 +1,14 @@
 /**
- * `npm run bench [-- --requests N --scales 1,100 --naive-seconds S --web-runs N --load-seconds S]`
+ * `npm run bench [-- --requests N --scales 1,100 --naive-seconds S --web-runs N --heavy-runs N --load-seconds S]`
  *
  * For each scale of the demo data: p50/p95 latency of every endpoint over N (≥ 200) varied
  * requests against a real server in a child process; bytes per point of /api/points in Arrow
  * vs JSON; the naive alternative (GeoJSON in memory + turf point-in-polygon per request) on
  * the same summary and choropleth requests, with the ours/naive ratio pair by pair; 128
- * concurrent connections on summary and choropleth for S seconds (bench/load.ts). Then, in
- * the same run, the web app's time from navigation to the map's ready flag and its initial JS.
+ * concurrent connections on summary and choropleth for S seconds (bench/load.ts); the heavy
+ * paths (points province-wide, record exports) beside their raw-DuckDB floors (bench/heavy-paths.ts).
+ * Then, in the same run, the web app's time from navigation to the map's ready flag and its
+ * initial JS, and at the largest scale the heaviest explore view beside the briefing.
  * Prints figures; asserts nothing.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -18,6 +20,7 @@ import { activeVersionDir } from '../data/store/active';
 import { ensureWebBuild } from './lib/web-build';
 import { benchWeb } from './bench-web';
 import { loadTest } from './bench/load';
+import { benchHeavyPaths } from './bench/heavy-paths';
 import { NaiveAtlas } from './bench/naive-baseline';
 import { ENDPOINTS, requestStream } from './bench/requests';
 import { BENCH_PASSWORD, startBenchServer, type BenchServer } from './bench/server-process';
@@ -38,6 +41,7 @@ const { values: args } = parseArgs({
     'naive-max': { type: 'string', default: '30' },
     'web-runs': { type: 'string', default: '3' },
     'load-seconds': { type: 'string', default: '15' },
+    'heavy-runs': { type: 'string', default: '10' },
   },
 });
 const REQUESTS = Number(args.requests);
@@ -154,11 +158,29 @@ async function benchScale(scale: number) {
     const points = await pointBytes(server, scale);
     const load = await loadTest(server, Number(args['load-seconds']));
     const naive = await compareNaive(activeVersionDir(dataDir)!, figures, scale);
-    return { scale, rows: manifest.rows, endpoints: figures.map(({ endpoint, latency }) => ({ endpoint, ...latency })), points, load, naive, server };
+    const heavy = await benchHeavyPaths(server, activeVersionDir(dataDir)!, Number(args['heavy-runs']));
+    return { scale, rows: manifest.rows, endpoints: figures.map(({ endpoint, latency }) => ({ endpoint, ...latency })), points, load, naive, heavy, server };
   } catch (error) {
     await server.stop();
     throw error;
   }
+}
+
+/** The explore view with the most layers on (group heatmap and model points) beside the briefing, as an analyst. */
+const HEAVY_VIEW = '?view=explore&layers=heatmap,models';
+const TARGET_HEAVY_VIEW_RATIO = 1.5;
+
+async function benchHeavyView(server: BenchServer, scale: number) {
+  ensureWebBuild();
+  console.log(`\n== web app (scale ${scale}, headless Chromium, analyst): briefing beside the heaviest explore view`);
+  const credentials = { username: 'demo-analyst', password: BENCH_PASSWORD };
+  const runs = Number(args['web-runs']);
+  const briefing = await benchWeb(server.baseUrl, credentials, { runs });
+  const heavy = await benchWeb(server.baseUrl, credentials, { runs, search: HEAVY_VIEW });
+  const [b, h] = [summarise(briefing.readyMs).p50, summarise(heavy.readyMs).p50];
+  console.log(`  briefing ready: ${briefing.readyMs.join(', ')} ms (p50 ${b}); ${HEAVY_VIEW}: ${heavy.readyMs.join(', ')} ms (p50 ${h})`);
+  console.log(`  heavy / briefing: ${(h / b).toFixed(2)}× (target ≤ ${TARGET_HEAVY_VIEW_RATIO}×: ${h / b <= TARGET_HEAVY_VIEW_RATIO ? 'met' : 'MISSED'})`);
+  return { briefingMs: briefing.readyMs, heavyMs: heavy.readyMs, view: HEAVY_VIEW, ratio: h / b };
 }
 
 const report: Record<string, unknown> = { at: new Date().toISOString(), requests: REQUESTS };
@@ -174,6 +196,7 @@ for (const scale of SCALES) {
     console.log(`  initial JS (login screen): ${(web.initialJsBytes / 1024).toFixed(0)} KiB; all JS of the map view: ${(web.totalJsBytes / 1024).toFixed(0)} KiB`);
     report.web = web;
   }
+  if (scale === Math.max(...SCALES)) report.webHeavy = await benchHeavyView(result.server, scale);
   await result.server.stop();
   const { server: _server, ...figures } = result;
   scales.push(figures);

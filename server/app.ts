@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
@@ -121,14 +121,23 @@ export function createApp(services: AppServices) {
   return { app, sessions, audit };
 }
 
-/** The built web app: hashed assets cached for a year, index.html for every other path (client routing). */
+/**
+ * The built web app: hashed assets cached for a year, index.html for every other path (client
+ * routing). Files are sent precompressed (`.br`, `.gz` written at build time, scripts/lib/precompress.ts)
+ * when the client takes that encoding, so no request pays for compressing them.
+ */
+const PRECOMPRESSED = /\.(br|gz)$/;
+
 function mountWebApp(app: Hono<AppEnv>, webDir: string): void {
   const root = path.relative(process.cwd(), webDir) || '.';
-  app.use(
-    '/assets/*',
-    serveStatic({ root, onFound: (_p, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable') }),
-  );
-  app.use('*', serveStatic({ root, onFound: (_p, c) => c.header('Cache-Control', 'no-cache') }));
+  const found = (cacheControl: string) => (sent: string, c: Context<AppEnv>) => {
+    c.header('Cache-Control', cacheControl);
+    // serveStatic says Vary only when it sent a variant; say it for the plain file too, so a
+    // cache never hands that to a client that takes brotli.
+    if (!PRECOMPRESSED.test(sent)) c.header('Vary', 'Accept-Encoding', { append: true });
+  };
+  app.use('/assets/*', serveStatic({ root, precompressed: true, onFound: found('public, max-age=31536000, immutable') }));
+  app.use('*', serveStatic({ root, precompressed: true, onFound: found('no-cache') }));
   const indexFile = path.join(webDir, 'index.html');
   let indexHtml: string | undefined;
   app.get('*', (c) => {

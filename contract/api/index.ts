@@ -64,8 +64,8 @@ export type {
   StatisticInputs,
 } from './hotspots';
 export type { AllocateResponse, AllocationStepRow, CommuneAllocationRow, PlannerResponse, PlannerRow, PlannerWhy, WhatIfResponse } from './planner';
-export type { PointsJsonResponse } from './points';
-export type { PublicUser } from './records';
+export { POINT_FORMS, type PointForm, type PointsJsonResponse } from './points';
+export { EXPORT_FORMATS, EXPORT_MEDIA_TYPES, type ExportFormat, type PublicUser } from './records';
 export type { SearchHit } from './search';
 export type { SessionResponse } from './session';
 export type { SummaryOutcomeKey, SummaryResponse } from './summary';

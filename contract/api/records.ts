@@ -2,20 +2,64 @@
 import { z } from 'zod';
 import { EXPORT_LAYERS } from '../layers';
 import { ROLES } from '../session';
+import { synthetic } from './common';
 import { endpoint } from './endpoint';
+import { pointSchema } from './geojson';
 import { enumParam, filterParams } from './params';
+
+/** Export formats: spreadsheets (CSV with a UTF-8 BOM, XLSX) and GIS files (GeoJSON, GeoParquet). */
+export const EXPORT_FORMATS = ['csv', 'xlsx', 'geojson', 'parquet'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export const EXPORT_MEDIA_TYPES: Record<ExportFormat, string> = {
+  csv: 'text/csv',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  geojson: 'application/geo+json',
+  parquet: 'application/vnd.apache.parquet',
+};
+
+export const exportFeatureCollectionSchema = z
+  .object({
+    type: z.literal('FeatureCollection'),
+    synthetic,
+    features: z.array(
+      z.object({
+        type: z.literal('Feature'),
+        geometry: pointSchema,
+        properties: z.record(z.string(), z.unknown()).meta({ description: 'The record: id, date, commune and district codes, group, category or kind and quantity.' }),
+      }),
+    ),
+  })
+  .meta({ id: 'RecordFeatures', description: 'The exported records as GeoJSON points (WGS 84 lon/lat).' });
 
 export const exportRecords = endpoint({
   operationId: 'exportRecords',
   method: 'get',
   path: '/api/export/{layer}',
   access: 'admin',
-  summary: 'Raw tip or event records as CSV',
-  description: 'The only way tip and event records leave the server; every export is written to the audit log.',
+  summary: 'Raw tip or event records as CSV, XLSX, GeoJSON or GeoParquet',
+  description:
+    'The only way tip and event records leave the server; every export is written to the audit log. The file is complete before the first byte is sent, so Content-Length (or X-Export-Bytes under compression) tells how much is coming. ' +
+    'CSV: UTF-8 with a byte-order mark (Excel opens Vietnamese text correctly), CRLF line ends, cells a spreadsheet would run as a formula prefixed with an apostrophe. XLSX: one sheet (more beyond 1,048,575 rows), dates as YYYY-MM-DD text. ' +
+    'GeoJSON: a FeatureCollection of Point features with the record as properties. GeoParquet 1.1: the record columns and a native point geometry column (struct x, y; WGS 84 lon/lat), zstd.',
   tags: ['admin'],
   params: z.object({ layer: enumParam(EXPORT_LAYERS).describe('Records.') }),
-  query: z.object(filterParams).strict(),
-  responses: { 200: { description: 'The records, oldest first.', media: { 'text/csv': { kind: 'text' } } } },
+  query: z.object({ format: enumParam(EXPORT_FORMATS, 'csv').default('csv').describe('File format.'), ...filterParams }).strict(),
+  responses: {
+    200: {
+      description: 'The records, oldest first.',
+      media: {
+        [EXPORT_MEDIA_TYPES.csv]: { kind: 'text', description: 'format=csv' },
+        [EXPORT_MEDIA_TYPES.xlsx]: { kind: 'binary', description: 'format=xlsx' },
+        [EXPORT_MEDIA_TYPES.geojson]: { kind: 'text', schema: exportFeatureCollectionSchema, description: 'format=geojson' },
+        [EXPORT_MEDIA_TYPES.parquet]: { kind: 'binary', description: 'format=parquet' },
+      },
+      headers: {
+        'X-Record-Count': { description: 'Records in the file.', schema: z.string() },
+        'X-Export-Bytes': { description: 'Size of the file before any Content-Encoding, for a progress bar.', schema: z.string() },
+      },
+    },
+  },
   dataset: true,
   example: { params: { layer: 'tips' }, query: { from: '2021-01-01', to: '2021-12-31' } },
 });

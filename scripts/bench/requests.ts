@@ -23,6 +23,17 @@ function randomPeriod(r: Random): Period {
   return { from: iso(a), to: iso(Math.min(b, END)) };
 }
 
+/**
+ * A union of whole calendar years of the data (the last clipped to its end): below admin, tip and
+ * event figures are published for these periods only (server/privacy/reporting-calendar.ts), and
+ * any other period answers 403.
+ */
+function calendarPeriod(r: Random): Period {
+  const first = r.int(2017, 2022);
+  const last = r.int(first, 2022);
+  return { from: `${first}-01-01`, to: last === 2022 ? iso(END) : `${last}-12-31` };
+}
+
 const pick = <T>(r: Random, items: readonly T[]): T => items[r.int(0, items.length - 1)]!;
 const qs = (params: Record<string, string | undefined>) =>
   new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined)).toString();
@@ -48,11 +59,11 @@ export const ENDPOINTS: BenchEndpoint[] = [
         metric: pick(r, CHOROPLETH_METRICS),
         level: r.chance(0.8) ? 'commune' : 'district',
         scheme: pick(r, CLASSIFICATION_SCHEMES),
-        ...randomPeriod(r),
+        ...calendarPeriod(r),
       })}`,
   },
   { name: 'units', role: 'viewer', url: (r) => `/api/units?level=${pick(r, ['commune', 'district', 'province'])}` },
-  { name: 'units/{code}', role: 'viewer', url: (r) => `/api/units/${pick(r, COMMUNE_SAMPLE)}?${qs(randomPeriod(r))}` },
+  { name: 'units/{code}', role: 'viewer', url: (r) => `/api/units/${pick(r, COMMUNE_SAMPLE)}?${qs(calendarPeriod(r))}` },
   { name: 'search', role: 'viewer', url: (r) => `/api/search?${qs({ q: pick(r, SEARCHES) })}` },
   {
     name: 'timeseries',
@@ -66,7 +77,7 @@ export const ENDPOINTS: BenchEndpoint[] = [
   {
     name: 'grid',
     role: 'viewer',
-    url: (r) => `/api/grid?${qs({ layer: pick(r, ['groups', 'tips', 'models']), resolution: pick(r, ['7', '8']), ...randomPeriod(r) })}`,
+    url: (r) => `/api/grid?${qs({ layer: pick(r, ['groups', 'tips', 'models']), resolution: pick(r, ['7', '8']), ...calendarPeriod(r) })}`,
   },
   {
     name: 'points (arrow)',
@@ -81,9 +92,9 @@ export const ENDPOINTS: BenchEndpoint[] = [
   {
     name: 'hotspots',
     role: 'analyst',
-    url: (r) => `/api/hotspots?${qs({ value: pick(r, ['count', 'per_1k_households']), fdr: pick(r, ['true', 'false']), ...randomPeriod(r) })}`,
+    url: (r) => `/api/hotspots?${qs({ value: pick(r, ['count', 'per_1k_households']), fdr: pick(r, ['true', 'false']), ...calendarPeriod(r) })}`,
   },
-  { name: 'planner', role: 'analyst', url: (r) => `/api/planner?${qs(randomPeriod(r))}` },
+  { name: 'planner', role: 'analyst', url: (r) => `/api/planner?${qs(calendarPeriod(r))}` },
 ];
 
 /** `count` URLs of an endpoint, the same for every run. */

@@ -10,6 +10,8 @@ export const BENCH_PASSWORD = 'bench-demo-password';
 
 export interface BenchServer {
   baseUrl: string;
+  /** The server's process id (its memory is read from /proc). */
+  pid: number | undefined;
   cookie: (role: 'viewer' | 'analyst' | 'admin') => Promise<string>;
   stop: () => Promise<void>;
 }
@@ -63,6 +65,7 @@ export async function startBenchServer(dataDir: string): Promise<BenchServer> {
   const cookies = new Map<string, string>();
   return {
     baseUrl,
+    pid: child.pid,
     cookie: async (role) => {
       const cached = cookies.get(role);
       if (cached) return cached;

@@ -1,11 +1,13 @@
 /**
  * Builds the web app with Vite when dist/web is missing or older than any source file it is
- * built from, so `npm start` and the tests never serve a stale bundle.
+ * built from, so `npm start` and the tests never serve a stale bundle; then precompresses it
+ * (brotli and gzip files beside the assets, see precompress.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT, webDistDir } from '../../data/paths';
+import { precompressDir } from './precompress';
 
 /** What the bundle is built from: the app, the shared contract and the pure analytics it re-exports. */
 const SOURCES = ['web', 'contract', 'server/contract', 'server/analytics', 'vite.config.ts', 'package-lock.json'];
@@ -25,7 +27,11 @@ export function webBuildIsCurrent(): boolean {
 }
 
 export function ensureWebBuild(log: (line: string) => void = console.log): void {
-  if (webBuildIsCurrent()) return;
+  if (webBuildIsCurrent()) {
+    // A bundle built before precompression existed, or whose variants were removed.
+    precompress(log);
+    return;
+  }
   log('Building the web app (vite build)…');
   const started = Date.now();
   const result = spawnSync(process.execPath, [path.join(REPO_ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], {
@@ -36,4 +42,11 @@ export function ensureWebBuild(log: (line: string) => void = console.log): void 
   });
   if (result.status !== 0) throw new Error('vite build failed; see the messages above.');
   log(`Web app built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  precompress(log);
+}
+
+function precompress(log: (line: string) => void): void {
+  const started = Date.now();
+  const written = precompressDir(webDistDir());
+  if (written > 0) log(`Precompressed ${written} web files (brotli, gzip) in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }

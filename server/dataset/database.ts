@@ -1,10 +1,15 @@
 /**
  * The one DuckDB instance of the server process: the prepared database file opened read-only,
- * extension autoloading and all other file access off (no network, no other files), a small
- * pool of connections, and prepared statements cached per connection. Every query takes bound
- * parameters only.
+ * extension autoloading and all other file access off (no network, no other files) except a
+ * private directory exports are written into, a small pool of connections, and prepared
+ * statements cached per connection. Every query takes bound parameters only.
  */
-import { DuckDBInstance, type DuckDBConnection, type DuckDBPreparedStatement, type DuckDBValue } from '@duckdb/node-api';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DuckDBInstance, JSDuckDBValueConverter, type DuckDBConnection, type DuckDBPreparedStatement, type DuckDBValue, type JS } from '@duckdb/node-api';
+import { readTypedColumns, type ColumnTypes, type TypedColumns } from './result-columns';
 
 /** Two cores here; a few connections let a slow query not block quick ones. */
 const POOL_SIZE = 4;
@@ -27,6 +32,8 @@ export class Database {
   private constructor(
     private readonly instance: DuckDBInstance,
     connections: PooledConnection[],
+    /** The only directory DuckDB may write to: COPY … TO files of the record exports. */
+    private readonly exportDir: string,
   ) {
     this.idle.push(...connections);
     this.open = connections.length;
@@ -37,11 +44,24 @@ export class Database {
       access_mode: 'READ_ONLY',
       autoinstall_known_extensions: 'false',
       autoload_known_extensions: 'false',
-      enable_external_access: 'false',
     });
+    const exportDir = mkdtempSync(path.join(os.tmpdir(), 'tlg-export-'));
     const connections: PooledConnection[] = [];
-    for (let i = 0; i < POOL_SIZE; i++) connections.push({ connection: await instance.connect(), statements: new Map() });
-    return new Database(instance, connections);
+    try {
+      for (let i = 0; i < POOL_SIZE; i++) connections.push({ connection: await instance.connect(), statements: new Map() });
+      // The allowed directory must be set before file access is switched off; then the
+      // configuration is locked, so no statement can switch it back on.
+      const setup = connections[0]!.connection;
+      await setup.run(`SET allowed_directories = ['${sqlString(`${exportDir}${path.sep}`)}']`);
+      await setup.run('SET enable_external_access = false');
+      await setup.run('SET lock_configuration = true');
+    } catch (error) {
+      for (const pooled of connections) pooled.connection.closeSync();
+      instance.closeSync();
+      rmSync(exportDir, { recursive: true, force: true });
+      throw error;
+    }
+    return new Database(instance, connections, exportDir);
   }
 
   /** Rows as plain JS objects (DATE → string 'YYYY-MM-DD' when cast in SQL; cast counts to INTEGER). */
@@ -64,6 +84,53 @@ export class Database {
       const reader = await statement.runAndReadAll();
       return reader.getColumnsObjectJS() as Record<string, unknown[]>;
     });
+  }
+
+  /**
+   * Fixed-width columns straight from the result vectors (see result-columns.ts): the SQL casts
+   * each column to its declared type and produces no NULL.
+   */
+  async typedColumns<S extends ColumnTypes>(sql: string, params: Params, types: S): Promise<{ rows: number; columns: TypedColumns<S> }> {
+    return this.withConnection(async (pooled) => {
+      const statement = await this.prepared(pooled, sql);
+      statement.clearBindings();
+      if (params.length > 0) statement.bind(params);
+      return readTypedColumns(await statement.stream(), types);
+    });
+  }
+
+  /**
+   * The rows of a large result chunk by chunk (at most 2,048 rows each), each handed to `visit`
+   * and awaited before the next is fetched: the whole result never sits in memory.
+   */
+  async forEachChunk(sql: string, params: Params, visit: (rows: JS[][], columns: string[]) => Promise<void> | void): Promise<void> {
+    await this.withConnection(async (pooled) => {
+      const statement = await this.prepared(pooled, sql);
+      statement.clearBindings();
+      if (params.length > 0) statement.bind(params);
+      const result = await statement.stream();
+      const columns = result.columnNames();
+      for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+        await visit(chunk.convertRows(JSDuckDBValueConverter) as JS[][], columns);
+      }
+    });
+  }
+
+  /** A fresh path in the export directory, for files written outside DuckDB (the caller deletes it). */
+  exportFile(extension: string): string {
+    return path.join(this.exportDir, `${randomUUID()}.${extension}`);
+  }
+
+  /**
+   * DuckDB writes the result of `select` itself (`COPY … TO`, with fixed `options` such as
+   * `FORMAT csv`) into a new file of the export directory; returns its path (the caller deletes
+   * it) and the rows written.
+   */
+  async copyToFile(select: string, params: Params, options: string, extension: string): Promise<{ file: string; rows: number }> {
+    const file = this.exportFile(extension);
+    // The path is ours (a UUID in our directory); the statement is new each time, so not cached.
+    const result = await this.withConnection((pooled) => pooled.connection.run(`COPY (${select}) TO '${sqlString(file)}' (${options})`, params));
+    return { file, rows: result.rowsChanged };
   }
 
   async one<T extends Row = Row>(sql: string, params: Params = []): Promise<T> {
@@ -92,7 +159,9 @@ export class Database {
     for (const statement of pooled.statements.values()) statement.destroySync();
     pooled.connection.closeSync();
     this.open -= 1;
-    if (this.open === 0) this.instance.closeSync();
+    if (this.open > 0) return;
+    this.instance.closeSync();
+    rmSync(this.exportDir, { recursive: true, force: true });
   }
 
   private async prepared(pooled: PooledConnection, sql: string): Promise<DuckDBPreparedStatement> {
@@ -117,3 +186,6 @@ export class Database {
     }
   }
 }
+
+/** Text inside a single-quoted SQL literal (our own paths only, never input). */
+const sqlString = (text: string): string => text.replace(/'/g, "''");

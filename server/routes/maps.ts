@@ -19,11 +19,20 @@ export function mapRoutes(deps: RouteDeps) {
     }),
     defineRoute(ENDPOINTS.getPoints, [deps.heavy, ...deps.data], async (c, { query }) => {
       const dataset = c.get('dataset');
-      const result = await pointsOf(dataset, query, toFilter(dataset, query));
-      const headers = { 'X-Total-Count': String(result.total), 'X-Synthetic': String(dataset.synthetic) };
-      if (result.format === 'json') return c.json(result.body, 200, headers);
-      const ipc = tableToIPC(tableFromArrays({ ...result.columns }), 'stream');
-      return c.body(new Uint8Array(ipc), 200, {
+      const answer = await pointsOf(dataset, query, toFilter(dataset, query));
+      const headers: Record<string, string> = {
+        'X-Points-Form': answer.form,
+        'X-Total-Count': String(answer.total),
+        'X-Synthetic': String(dataset.synthetic),
+      };
+      if (answer.format === 'json') return c.json(answer.body, 200, headers);
+      if (answer.form === 'clusters') {
+        headers['X-Cluster-Count'] = String(answer.clusters);
+        headers['X-Cluster-Cell-Degrees'] = String(answer.cellDegrees);
+      }
+      // The typed arrays become the Arrow vectors as they are; tableToIPC writes them once.
+      const ipc = tableToIPC(tableFromArrays({ ...answer.columns }), 'stream');
+      return c.body(ipc as Uint8Array<ArrayBuffer>, 200, {
         ...headers,
         'Content-Type': 'application/vnd.apache.arrow.stream',
         'X-Day-Epoch': POINTS_DAY_EPOCH,

@@ -1,11 +1,13 @@
 /**
- * GET /api/export/{tips|events} — raw records as CSV. The only way records of tips or outcome
- * events leave the server: admin only, and every export is written to the audit log.
+ * GET /api/export/{tips|events}?format=csv|xlsx|geojson|parquet — raw records as a file. The only
+ * way records of tips or outcome events leave the server: admin only, and every export is
+ * written to the audit log.
  */
 import { ENDPOINTS } from '#contract/api';
+import { fileBody } from '../http/file-body';
 import { audited } from '../http/middleware/audit';
 import { defineRoute } from '../http/route';
-import { recordsCsv } from '../services/export';
+import { exportFile } from '../services/export';
 import { toFilter } from '../services/filter';
 import type { RouteDeps } from './deps';
 
@@ -13,11 +15,15 @@ export function recordRoutes(deps: RouteDeps) {
   return [
     defineRoute(ENDPOINTS.exportRecords, [deps.heavy, audited(deps.audit, 'export'), ...deps.data], async (c, { params, query }) => {
       const dataset = c.get('dataset');
-      const { fileName, csv } = await recordsCsv(dataset, params.layer, toFilter(dataset, query));
-      return c.body(csv, 200, {
-        'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': `attachment; filename="${fileName}"`,
+      const file = await exportFile(dataset, params.layer, query.format, toFilter(dataset, query));
+      const { body, bytes } = await fileBody(file.file, file.prefix, file.suffix);
+      return c.body(body, 200, {
+        'Content-Type': file.contentType,
+        'Content-Length': String(bytes),
+        'Content-Disposition': `attachment; filename="${file.fileName}"`,
         'Cache-Control': 'no-store',
+        'X-Record-Count': String(file.rows),
+        'X-Export-Bytes': String(bytes),
       });
     }),
   ];

@@ -1,6 +1,7 @@
 /**
  * /api/points: group and model locations as an Arrow IPC stream or JSON, the same records
- * either way, capped with a 413; tips and outcome events are never served as points.
+ * either way; beyond the limit their clusters per grid cell instead (never a 413); tips and
+ * outcome events are never served as points.
  */
 import { tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -104,16 +105,93 @@ describe('the same records in both forms', () => {
   });
 });
 
-describe('limits', () => {
-  it('given more points than limit=100, then 413 too_many_points with the count, in the error shape', async () => {
-    const body = await expectApiError(await analyst.get('/api/points?layer=groups&limit=100'), 413, 'too_many_points');
-    expect(body.error.details).toMatchObject({ count: 10762, limit: 100 });
+interface JsonClusters {
+  form: 'clusters';
+  count: number;
+  cell_degrees: number;
+  clusters: { lon: number; lat: number; count: number; kind: string; first_founded_on: string }[];
+}
+
+/** Records per grid cell of side `size`, recounted from the build's files: "cx,cy" → count. */
+function recountCells(layer: 'groups' | 'models', size: number, to = '2022-10-25'): Map<string, number> {
+  const rows = activeAt<{ founded_on: string; district_code: string; lon: number; lat: number }>(records[layer], {
+    period: { from: '2017-01-01', to },
+    district: null,
+  });
+  const cells = new Map<string, number>();
+  for (const r of rows) {
+    const key = `${Math.floor(r.lon / size)},${Math.floor(r.lat / size)}`;
+    cells.set(key, (cells.get(key) ?? 0) + 1);
+  }
+  return cells;
+}
+
+describe('limits: beyond them, clusters instead of points', () => {
+  it('given more groups than limit=100, then 200 with at most 100 clusters whose counts add up to every group', async () => {
+    const res = await analyst.get('/api/points?layer=groups&limit=100');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-points-form')).toBe('clusters');
+    const table = tableFromIPC(new Uint8Array(await res.arrayBuffer()));
+    expect(table.schema.fields.map((f) => `${f.name}:${String(f.type)}`)).toEqual(['lon:Float32', 'lat:Float32', 'day:Uint16', 'kind:Uint8', 'count:Uint32']);
+    const counts = Array.from(table.getChild('count')!.toArray() as Uint32Array);
+    expect(table.numRows).toBeLessThanOrEqual(100);
+    expect(table.numRows).toBe(Number(res.headers.get('x-cluster-count')));
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(10762);
+    expect(Number(res.headers.get('x-total-count'))).toBe(10762);
   });
 
-  it('given as many points as the limit, then they are served', async () => {
+  it('given clusters, then each cell holds exactly the records of the build inside it, and its mean position lies inside it', async () => {
+    const json = await analyst.json<JsonClusters>('/api/points?layer=groups&limit=2000&format=json');
+    expect(json.form).toBe('clusters');
+    const size = json.cell_degrees;
+    const expected = recountCells('groups', size);
+    const served = new Map(json.clusters.map((c) => [`${Math.floor(c.lon / size)},${Math.floor(c.lat / size)}`, c.count]));
+    expect(served).toEqual(expected);
+    expect(json.clusters.length).toBeLessThanOrEqual(2000);
+    expect(json.count).toBe(10762);
+  });
+
+  it('given the same request as Arrow and as JSON, then the same clusters in the same order (count, kind, first founding day)', async () => {
+    const [arrowRes, json] = await Promise.all([
+      analyst.get('/api/points?layer=models&limit=50'),
+      analyst.json<JsonClusters>('/api/points?layer=models&limit=50&format=json'),
+    ]);
+    const table = tableFromIPC(new Uint8Array(await arrowRes.arrayBuffer()));
+    const [count, kind, day] = ['count', 'kind', 'day'].map((name) => table.getChild(name)!.toArray() as ArrayLike<number>);
+    expect(Number(arrowRes.headers.get('x-cluster-cell-degrees'))).toBe(json.cell_degrees);
+    expect(json.clusters.map((c) => [c.count, c.kind, c.first_founded_on])).toEqual(
+      json.clusters.map((_, i) => [count![i], KINDS.models[kind![i]!], new Date(EPOCH + day![i]! * DAY_MS).toISOString().slice(0, 10)]),
+    );
+  });
+
+  it('given a cluster, then its kind is the most common kind of its records', async () => {
+    const json = await analyst.json<JsonClusters>('/api/points?layer=models&limit=20&format=json');
+    const size = json.cell_degrees;
+    const tally = new Map<string, Map<string, number>>();
+    for (const m of records.models) {
+      const key = `${Math.floor(m.lon / size)},${Math.floor(m.lat / size)}`;
+      const kinds = tally.get(key) ?? new Map<string, number>();
+      kinds.set(m.setting, (kinds.get(m.setting) ?? 0) + 1);
+      tally.set(key, kinds);
+    }
+    for (const cluster of json.clusters) {
+      const kinds = tally.get(`${Math.floor(cluster.lon / size)},${Math.floor(cluster.lat / size)}`)!;
+      const top = Math.max(...kinds.values());
+      expect(kinds.get(cluster.kind)).toBe(top);
+    }
+  });
+
+  it('given as many points as the limit, then they are served one by one', async () => {
     const res = await analyst.get('/api/points?layer=models&limit=1076&format=json');
     expect(res.status).toBe(200);
+    expect(res.headers.get('x-points-form')).toBe('points');
     expect(((await res.json()) as JsonPoints).count).toBe(1076);
+  });
+
+  it('given one point fewer than match, then clusters', async () => {
+    const res = await analyst.get('/api/points?layer=models&limit=1075');
+    expect(res.headers.get('x-points-form')).toBe('clusters');
+    expect(Number(res.headers.get('x-total-count'))).toBe(1076);
   });
 
   it('given a limit above the hard cap of 500,000, then 400', async () => {

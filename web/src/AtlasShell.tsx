@@ -28,6 +28,7 @@ import { UnitPanel } from './panels/UnitPanel';
 import { serializeAtlasState, toggleLayer, type AtlasState, type Language } from './state/atlasState';
 import type { HoverTarget } from './state/hover';
 import { restrictToRole } from './state/permissions';
+import { failedLayers } from './state/failedLayers';
 import { readiness } from './state/readiness';
 import { useAtlasData } from './state/useAtlasData';
 import type { UpdateOptions } from './state/useAtlasState';
@@ -68,6 +69,8 @@ export function AtlasShell({ state: urlState, update, session, config, onLogout 
   const stateKey = serializeAtlasState(state);
   useEffect(() => readiness.invalidate(), [stateKey]);
   useEffect(() => readiness.setDataSettled(data.settled), [data.settled]);
+  const failed = failedLayers(data).join(',');
+  useEffect(() => readiness.setFailedLayers(failed === '' ? [] : failed.split(',')), [failed]);
 
   useEffect(() => {
     const onChange = () => setFullscreen(document.fullscreenElement !== null);
@@ -85,6 +88,11 @@ export function AtlasShell({ state: urlState, update, session, config, onLogout 
 
   const planning = state.view === 'planner';
   const units2025 = state.units === '2025' ? data.units2025.latest : null;
+  const models = data.models.latest;
+  const modelClusters = useMemo(
+    () => (models?.counts ? { records: models.records, clusters: models.count, cellDegrees: models.cellDegrees } : null),
+    [models],
+  );
   const legend = useMemo(
     () =>
       buildLegend({
@@ -92,11 +100,12 @@ export function AtlasShell({ state: urlState, update, session, config, onLogout 
         planning,
         units2025: units2025 ? { units: units2025.features.length, unmapped: units2025.unmapped.length } : null,
         privacyK: config.privacy_k,
+        modelClusters,
         visibleLayers: data.visibleLayers,
         t,
         fmt,
       }),
-    [data.choropleth.latest, planning, units2025, config.privacy_k, data.visibleLayers, t, fmt],
+    [data.choropleth.latest, planning, units2025, config.privacy_k, modelClusters, data.visibleLayers, t, fmt],
   );
   // The planner table follows the district filter: the district's communes, ranks still province-wide.
   const districtCodes = useMemo(() => {

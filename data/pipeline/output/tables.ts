@@ -4,10 +4,11 @@
  * another version, copied from that version's Parquet file; then each table is exported as
  * <table>.parquet ordered by its key with zstd compression.
  */
-import { DuckDBDateValue, type DuckDBAppender } from '@duckdb/node-api';
+import { DuckDBDateValue, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
 import path from 'node:path';
 import { BUILD_FILES, TABLE_DDL, TABLE_NAMES, type TableName } from '../../schema';
 import { openBuildDatabase } from './duckdb';
+import { inSpatialOrder, SPATIALLY_ORDERED_TABLES } from './spatial-order';
 
 export type CellValue = string | number | boolean | null;
 export type TableRow = Record<string, CellValue>;
@@ -74,6 +75,40 @@ function appendCell(appender: DuckDBAppender, column: Column, value: CellValue |
   }
 }
 
+const isSpatiallyOrdered = (table: TableName) => (SPATIALLY_ORDERED_TABLES as readonly string[]).includes(table);
+
+/**
+ * Copies a table from an earlier version's Parquet file. That file is in key order, so a point
+ * table is put back along the Hilbert curve: its rows are staged, their positions along the curve
+ * computed from lon/lat, and they go in in that order.
+ */
+async function insertCarriedOver(connection: DuckDBConnection, table: TableName, parquet: string): Promise<void> {
+  // BY NAME: the columns of the file must be this schema's; a missing NOT NULL column fails here.
+  if (!isSpatiallyOrdered(table)) {
+    await connection.run(`INSERT INTO ${table} BY NAME SELECT * FROM read_parquet($1)`, [parquet]);
+    return;
+  }
+  await connection.run(`CREATE TEMP TABLE staged AS SELECT row_number() OVER () AS staged_row, * FROM read_parquet($1)`, [parquet]);
+  const located = (await connection.runAndReadAll('SELECT staged_row::INTEGER AS row, lon, lat FROM staged')).getRowObjectsJS() as {
+    row: number;
+    lon: number;
+    lat: number;
+  }[];
+  await connection.run('CREATE TEMP TABLE staged_order (staged_row BIGINT, position INTEGER)');
+  const appender = await connection.createAppender('staged_order');
+  inSpatialOrder(table, located).forEach(({ row }, position) => {
+    appender.appendBigInt(BigInt(row));
+    appender.appendInteger(position);
+    appender.endRow();
+  });
+  appender.closeSync();
+  await connection.run(
+    `INSERT INTO ${table} BY NAME SELECT * EXCLUDE (staged_row, position) FROM staged JOIN staged_order USING (staged_row) ORDER BY position`,
+  );
+  await connection.run('DROP TABLE staged_order');
+  await connection.run('DROP TABLE staged');
+}
+
 export interface WrittenTable {
   table: TableName;
   file: string;
@@ -91,11 +126,12 @@ export async function writeTables(dir: string, rows: TableRows, log: (table: Tab
       await connection.run(`CREATE TABLE ${table} (${TABLE_DDL[table]})`);
       const source = rows[table];
       if (isCarriedOver(source)) {
-        // BY NAME: the columns of the file must be this schema's; a missing NOT NULL column fails here.
-        await connection.run(`INSERT INTO ${table} BY NAME SELECT * FROM read_parquet($1)`, [source.parquet]);
+        await insertCarriedOver(connection, table, source.parquet);
       } else {
         const appender = await connection.createAppender(table);
-        for (const row of source as Iterable<TableRow>) {
+        // Point tables go in along a Hilbert curve, so bbox filters skip row groups (spatial-order.ts).
+        const ordered = isSpatiallyOrdered(table) ? inSpatialOrder(table, [...source] as TableRow[]) : (source as Iterable<TableRow>);
+        for (const row of ordered) {
           for (const column of columns) appendCell(appender, column, row[column.name], table);
           appender.endRow();
         }

@@ -246,14 +246,18 @@ export const getGrid = ({ period, ...rest }: AreaFilter & { layer: 'groups' | 't
 export const getHotspots = (query: { period: Period; value: 'count' | 'per_1k_households'; fdr: boolean }, signal?: AbortSignal) =>
   apiGet('/api/hotspots', { query: { layer: 'tips', unit: 'commune', value: query.value, fdr: query.fdr, ...query.period }, signal });
 
-/** "4 an toàn" model locations as an Arrow IPC stream (columns lon, lat, day, kind). */
-export async function getModelPointsArrow(filter: AreaFilter, signal?: AbortSignal): Promise<ArrayBuffer> {
+/**
+ * "4 an toàn" model locations as an Arrow IPC stream (columns lon, lat, day, kind), or their
+ * clusters (a count column more) with the grid's cell size when more match than the limit.
+ */
+export async function getModelPointsArrow(filter: AreaFilter, signal?: AbortSignal): Promise<{ buffer: ArrayBuffer; cellDegrees: number | null }> {
   const response = await apiGetRaw('/api/points', {
     query: { layer: 'models', format: 'arrow', ...filter.period, district: filter.district },
     accept: 'application/vnd.apache.arrow.stream',
     signal,
   });
-  return response.arrayBuffer();
+  const cell = response.headers.get('X-Cluster-Cell-Degrees');
+  return { buffer: await response.arrayBuffer(), cellDegrees: cell === null ? null : Number(cell) };
 }
 
 // --- planner (analyst and above) -------------------------------------------------------------

@@ -55,6 +55,23 @@ export const MODEL_SETTING_KEYS: Record<ModelSetting, MessageKey> = {
   school: 'setting.school',
 };
 
+/** What the legend says when the models are drawn as clusters. */
+export interface ModelClustersLegend {
+  records: number;
+  clusters: number;
+  /** Side of the grid's cells in degrees (null when the server did not say). */
+  cellDegrees: number | null;
+}
+
+/** Metres in a degree of latitude: the cluster grid's cells are square in degrees. */
+const METRES_PER_DEGREE = 111_320;
+
+function cellSize(degrees: number | null, fmt: Formatters): string {
+  if (degrees === null) return '—';
+  const metres = degrees * METRES_PER_DEGREE;
+  return metres >= 1000 ? `${fmt.decimal(metres / 1000)} km` : `${fmt.count(Math.round(metres / 10) * 10)} m`;
+}
+
 /** What the legend says about today's (2025) units when they are drawn. */
 export interface Units2025Legend {
   units: number;
@@ -68,6 +85,8 @@ export interface LegendInputs {
   /** Today's boundaries drawn over the map; null or absent when they are off. */
   units2025?: Units2025Legend | null;
   privacyK: number;
+  /** Set when the model layer draws clusters (more models than the request's limit). */
+  modelClusters?: ModelClustersLegend | null;
   /** Layers the role may see and that are switched on. */
   visibleLayers: ReadonlySet<string>;
   t: Translate;
@@ -158,12 +177,18 @@ function tipHexSection({ privacyK, t, fmt }: LegendInputs): LegendSection {
   return { kind: 'swatches', id: 'tipHex', title: t('layer.tipHex'), unit: t('measure.tipsPerCell'), items };
 }
 
-function modelsSection({ t }: LegendInputs): LegendSection {
+function modelsSection({ t, fmt, modelClusters }: LegendInputs): LegendSection {
   return {
     kind: 'swatches',
     id: 'models',
     title: t('layer.models'),
-    unit: null,
+    unit: modelClusters
+      ? t('legend.modelsClustered', {
+          records: fmt.count(modelClusters.records),
+          clusters: fmt.count(modelClusters.clusters),
+          size: cellSize(modelClusters.cellDegrees, fmt),
+        })
+      : null,
     items: MODEL_SETTINGS.map((setting) => ({ color: MODEL_SETTING_COLORS[setting], label: t(MODEL_SETTING_KEYS[setting]) })),
   };
 }

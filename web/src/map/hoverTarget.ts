@@ -46,6 +46,7 @@ export function hoverTarget(info: PickingInfo, models: ModelPoints | null): Hove
       kind: 'model',
       setting: MODEL_SETTINGS[kind] ?? null,
       foundedOn: dayToIsoDate(models.days[info.index] as number),
+      models: models.counts ? (models.counts[info.index] as number) : null,
       x,
       y,
     };

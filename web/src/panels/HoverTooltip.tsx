@@ -48,10 +48,11 @@ function useLines({ target, unitsByCode, choropleth, hotspots, planner, privacyK
       target.suppressed || target.count === null ? t('tooltip.suppressed', { k: privacyK }) : t('tooltip.tips', { count: fmt.count(target.count) }),
     ];
   }
-  return [
-    t('tooltip.model', { setting: target.setting ? t(MODEL_SETTING_KEYS[target.setting]) : '—' }),
-    t('tooltip.founded', { date: fmt.date(target.foundedOn) }),
-  ];
+  const setting = target.setting ? t(MODEL_SETTING_KEYS[target.setting]) : '—';
+  if (target.models !== null) {
+    return [t('tooltip.modelCluster', { count: fmt.count(target.models), setting }), t('tooltip.firstFounded', { date: fmt.date(target.foundedOn) })];
+  }
+  return [t('tooltip.model', { setting }), t('tooltip.founded', { date: fmt.date(target.foundedOn) })];
 }
 
 export function HoverTooltip(props: HoverTooltipProps) {

@@ -3,7 +3,10 @@
  * (`window.__TLG_READY__` and `data-ready` on the map container). Ready means all of:
  *   - no API request in flight and every dataset the view needs has settled;
  *   - deck.gl has rendered the layers last handed to it (onAfterRender after setProps);
- *   - MapLibre is idle (camera still, sources loaded, nothing left to draw).
+ *   - MapLibre is idle (camera still, sources loaded, nothing left to draw);
+ *   - no layer the view draws has failed to load (failedLayers.ts): a page without one of its
+ *     layers is not ready, it is broken. Which ones failed is in `window.__TLG_FAILED__` and
+ *     `data-failed` on the map container, so a test or check can tell broken from slow.
  * Any change of the view or filters resets it to false until all of them hold again.
  */
 import { onInFlightChange, requestsInFlight } from '../api/client';
@@ -13,6 +16,8 @@ declare global {
     __TLG_READY__?: boolean;
     /** performance.now() when the flag last turned true: milliseconds since navigation, for the bench. */
     __TLG_READY_AT__?: number;
+    /** The layers whose data failed to load; empty when none did. */
+    __TLG_FAILED__?: string[];
   }
 }
 
@@ -45,6 +50,7 @@ let layersLoaded: () => boolean = () => true;
 /** Work the map still owes (e.g. placing deck.gl layers in the style once it has loaded). */
 let holds = 0;
 let ready = false;
+let failed: readonly string[] = [];
 let repaint: (() => void) | null = null;
 
 function publish(value: boolean): void {
@@ -62,6 +68,7 @@ function evaluate(): void {
       signals.dataSettled &&
       !signals.deckRenderPending &&
       holds === 0 &&
+      failed.length === 0 &&
       requestsInFlight() === 0,
   );
 }
@@ -121,6 +128,14 @@ export const readiness = {
       signals.mapIdle = false;
     }
     repaint?.();
+  },
+  /** The layers whose data failed (none: an empty list); ready waits until there are none. */
+  setFailedLayers(layers: readonly string[]): void {
+    failed = layers;
+    window.__TLG_FAILED__ = [...layers];
+    document.querySelector(`[${MAP_CONTAINER_ATTRIBUTE}]`)?.setAttribute('data-failed', layers.join(','));
+    if (layers.length > 0) publish(false);
+    else evaluate();
   },
   /** Not ready until the returned release is called (once). */
   hold(): () => void {

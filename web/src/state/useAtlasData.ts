@@ -70,9 +70,9 @@ async function loadUnits(signal: AbortSignal): Promise<UnitLayers> {
 async function loadModels(state: AtlasState, signal: AbortSignal): Promise<ModelPoints> {
   // Models count from their founding up to the end of the period: the network as it stood.
   const period = { from: PUBLISHED_PERIOD.from, to: state.period.to };
-  const buffer = await getModelPointsArrow({ period, district: state.district }, signal);
+  const { buffer, cellDegrees } = await getModelPointsArrow({ period, district: state.district }, signal);
   const { decodeModelPoints } = await import('../api/decodePoints');
-  return decodeModelPoints(buffer);
+  return decodeModelPoints(buffer, cellDegrees);
 }
 
 export function useAtlasData(state: AtlasState, role: Role): AtlasData {
