@@ -47,7 +47,7 @@ function download(body: BodyInit, filename: string, format: DownloadFormat): Res
 const sessionUser = (c: Context<AppEnv>) => c.get('session')!.username;
 
 export function adminRoutes(deps: RouteDeps) {
-  const templates = new Templates(deps.config.dataDir, deps.log);
+  const templates = new Templates();
 
   /** Writes `action` (`<action>_refused` for an error answer) with the route's parameters and the handler's details. */
   const audited = (action: string): MiddlewareHandler<AppEnv> =>
