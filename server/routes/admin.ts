@@ -66,9 +66,17 @@ export function adminRoutes(deps: RouteDeps) {
       });
     };
   const noStore = (c: Context<AppEnv>) => c.header('Cache-Control', 'no-store');
+  /**
+   * A refused upload is answered before its body is read to the end: the connection is closed
+   * after the answer, so the client does not send its next request into the rest of the file.
+   */
+  const closeWhenRefused: MiddlewareHandler<AppEnv> = async function closeWhenRefused(c, next) {
+    await next();
+    if (c.res.status >= 400) c.res.headers.set('Connection', 'close');
+  };
 
   return [
-    defineRoute(ENDPOINTS.uploadRegister, [audited('import.upload')], async (c, { query }) => {
+    defineRoute(ENDPOINTS.uploadRegister, [audited('import.upload'), closeWhenRefused], async (c, { query }) => {
       const media = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
       noteForAudit(c, { media_type: media, bytes: c.req.header('content-length') ?? '' });
       const format = FORMAT_OF_MEDIA.get(media);

@@ -160,7 +160,7 @@ describe('refused uploads (4xx in the error shape, nothing kept)', () => {
     { label: 'a file of unknown type', query: 'kind=groups', media: 'application/octet-stream', status: 415, code: 'unsupported_media_type' },
     { label: 'a name that is not a CSV file', query: 'kind=groups&filename=to-lien-gia.xlsx', media: CSV, status: 415, code: 'media_type_mismatch' },
     { label: 'an unknown kind', query: 'kind=villages', media: CSV, status: 400, code: 'unknown_value' },
-    { label: 'no kind', query: 'filename=a.csv', media: CSV, status: 400, code: 'invalid_parameter' },
+    { label: 'no kind', query: 'filename=a.csv', media: CSV, status: 400, code: 'unknown_value' },
     { label: 'an unknown coordinate system', query: 'kind=groups&crs=EPSG:3857', media: CSV, status: 400, code: 'unknown_value' },
     { label: 'a sheet of a CSV file', query: 'kind=groups&sheet=Sheet1', media: CSV, status: 400, code: 'sheet_needs_xlsx' },
     { label: 'an unknown parameter', query: 'kind=groups&dry_run=true', media: CSV, status: 400, code: 'unknown_parameter' },
@@ -183,6 +183,7 @@ describe('refused uploads (4xx in the error shape, nothing kept)', () => {
     });
     const res = await admin.get('/api/admin/uploads?kind=groups', { method: 'POST', body: stream, headers: { 'content-type': CSV }, duplex: 'half' } as RequestInit);
     await expectApiError(res, 413, 'upload_too_large');
+    expect(res.headers.get('connection')).toBe('close');
     const left = existsSync(path.join(server.stateDir, 'uploads')) ? readdirSync(path.join(server.stateDir, 'uploads')) : [];
     const { uploads } = await admin.json<{ uploads: UploadResponse[] }>('/api/admin/uploads');
     expect(left.filter((id) => !uploads.some((u) => u.id === id))).toEqual([]);
