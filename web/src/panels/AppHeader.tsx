@@ -1,4 +1,4 @@
-/** Title, the view switch (briefing, explore, and the planner for analysts), language, and who is logged in (with logout). */
+/** Title, the view switch (briefing, explore, and the planner for analysts), data administration for admins, language, and who is logged in (with logout). */
 import type { SessionResponse } from '#contract/api';
 import { useI18n, type MessageKey } from '../i18n/i18n';
 import type { Language, View } from '../state/atlasState';
@@ -18,9 +18,11 @@ interface AppHeaderProps {
   onView: (view: View) => void;
   onLanguage: (lang: Language) => void;
   onLogout: () => void;
+  /** Opens the data administration screens (shown to admins only). */
+  onAdmin: () => void;
 }
 
-export function AppHeader({ view, session, onView, onLanguage, onLogout }: AppHeaderProps) {
+export function AppHeader({ view, session, onView, onLanguage, onLogout, onAdmin }: AppHeaderProps) {
   const { t } = useI18n();
   return (
     <header className="app-header">
@@ -36,6 +38,11 @@ export function AppHeader({ view, session, onView, onLanguage, onLogout }: AppHe
         ))}
       </nav>
       <div className="app-header__tools">
+        {session.role === 'admin' && (
+          <button type="button" className="button" onClick={onAdmin} data-testid="open-admin">
+            {t('admin.open')}
+          </button>
+        )}
         <LanguageSwitch onChange={onLanguage} />
         <span className="app-header__user" data-testid="user">
           {session.username} · {t(ROLE_KEYS[session.role])}
