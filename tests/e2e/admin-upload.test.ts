@@ -91,7 +91,8 @@ describe('admin upload flow', () => {
     expect(await rows.first().getAttribute('data-row')).toBe('3');
     expect(await rows.first().getAttribute('data-code')).toBe('DATE_MONTH_FIRST');
     expect(await rows.first().locator('td').nth(4).textContent()).toBe('ghi ngày trước, tháng sau: 25/10/2022.');
-    expect(await tab.page.getByTestId('report-summary').textContent()).toBe('tổ-liên-gia.xlsx: đã đọc 2 dòng — 1 dòng hợp lệ, 1 dòng bị từ chối.');
+    expect(await tab.page.getByTestId('report-summary').textContent()).toBe('Đã đọc 2 dòng: 1 dòng hợp lệ, 1 dòng bị từ chối.');
+    expect(await tab.page.getByTestId('upload-outcome').textContent()).toContain('tổ-liên-gia.xlsx');
     expect(await tab.page.getByTestId('import-all').isDisabled()).toBe(true);
     expect(await tab.page.getByTestId('rejected-xlsx').getAttribute('href')).toMatch(/^\/api\/admin\/uploads\/[0-9a-f]{16}\/rejected\?format=xlsx$/);
     await screens('admin-report');

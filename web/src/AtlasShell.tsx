@@ -66,10 +66,14 @@ export function AtlasShell({ state: urlState, update, session, config, onLogout 
   const [hover, setHover] = useState<HoverTarget | null>(null);
   const [fullscreen, setFullscreen] = useState(false);
   const [adminOpen, setAdminOpen] = useState(false);
+  const datasetChanged = useRef(false);
   // The latest answer says what is served now (an import or a rollback may have switched it since login).
   const synthetic = data.summary.data ? data.summary.data.synthetic : config.synthetic;
   // After the data set in use changed, every figure on the page is stale: reload it whole.
-  const closeAdmin = useCallback((datasetChanged: boolean) => (datasetChanged ? window.location.reload() : setAdminOpen(false)), []);
+  const closeAdmin = useCallback(() => (datasetChanged.current ? window.location.reload() : setAdminOpen(false)), []);
+  const onDatasetChanged = useCallback(() => {
+    datasetChanged.current = true;
+  }, []);
 
   const stateKey = serializeAtlasState(state);
   useEffect(() => readiness.invalidate(), [stateKey]);
@@ -163,7 +167,18 @@ export function AtlasShell({ state: urlState, update, session, config, onLogout 
 
   return (
     <div className={`app app--${state.view}`}>
-      <AppHeader view={state.view} session={session} onView={(view) => update({ view })} onLanguage={onLanguage} onLogout={onLogout} onAdmin={() => setAdminOpen(true)} />
+      <AppHeader
+        view={state.view}
+        session={session}
+        onView={(view) => {
+          update({ view });
+          if (adminOpen) closeAdmin();
+        }}
+        onLanguage={onLanguage}
+        onLogout={onLogout}
+        adminOpen={adminOpen}
+        onAdmin={() => setAdminOpen(true)}
+      />
       {synthetic && <SyntheticBanner />}
       <div className="print-header" aria-hidden="true">
         <h1>{`${t('app.title')} — ${t('app.province')}`}</h1>
@@ -171,7 +186,7 @@ export function AtlasShell({ state: urlState, update, session, config, onLogout 
       </div>
       {adminOpen && (
         <Suspense fallback={<Skeleton lines={8} />}>
-          <AdminView onClose={closeAdmin} />
+          <AdminView onClose={closeAdmin} onDatasetChanged={onDatasetChanged} />
         </Suspense>
       )}
       {/* Hidden, not unmounted, behind the admin screens: the map is there again at once. */}

@@ -18,11 +18,12 @@ interface AppHeaderProps {
   onView: (view: View) => void;
   onLanguage: (lang: Language) => void;
   onLogout: () => void;
-  /** Opens the data administration screens (shown to admins only). */
+  /** Whether the data administration screens (admins only) are open, and opening them. */
+  adminOpen: boolean;
   onAdmin: () => void;
 }
 
-export function AppHeader({ view, session, onView, onLanguage, onLogout, onAdmin }: AppHeaderProps) {
+export function AppHeader({ view, session, onView, onLanguage, onLogout, adminOpen, onAdmin }: AppHeaderProps) {
   const { t } = useI18n();
   return (
     <header className="app-header">
@@ -32,14 +33,14 @@ export function AppHeader({ view, session, onView, onLanguage, onLogout, onAdmin
       </div>
       <nav className="segmented" aria-label={t('view.label')}>
         {allowedViews(session.role).map((v) => (
-          <button key={v} type="button" className="segmented__item" aria-pressed={v === view} onClick={() => onView(v)} data-testid={`view-${v}`}>
+          <button key={v} type="button" className="segmented__item" aria-pressed={v === view && !adminOpen} onClick={() => onView(v)} data-testid={`view-${v}`}>
             {t(VIEW_KEYS[v])}
           </button>
         ))}
       </nav>
       <div className="app-header__tools">
         {session.role === 'admin' && (
-          <button type="button" className="button" onClick={onAdmin} data-testid="open-admin">
+          <button type="button" className={adminOpen ? 'button button--primary' : 'button'} aria-pressed={adminOpen} onClick={onAdmin} data-testid="open-admin">
             {t('admin.open')}
           </button>
         )}

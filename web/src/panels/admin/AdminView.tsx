@@ -1,7 +1,7 @@
 /**
  * Data administration (admins): importing the registers and the data set versions, one tab each
  * (further tabs, such as the users, join the TABS list). Shown instead of the map; when the data
- * set in use changed here, going back reloads the page so every figure comes from the new one.
+ * set in use changed here, the shell reloads the page on the way back so every figure is new.
  */
 import { useCallback, useState } from 'react';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
@@ -13,17 +13,29 @@ const TABS = ['import', 'versions'] as const;
 type Tab = (typeof TABS)[number];
 const TAB_KEYS: Record<Tab, MessageKey> = { import: 'admin.tab.import', versions: 'admin.tab.versions' };
 
-export function AdminView({ onClose }: { onClose: (datasetChanged: boolean) => void }) {
+interface AdminViewProps {
+  /** Back to the map (the page reloads if the data set in use changed). */
+  onClose: () => void;
+  onDatasetChanged: () => void;
+}
+
+export function AdminView({ onClose, onDatasetChanged }: AdminViewProps) {
   const { t } = useI18n();
   const [tab, setTab] = useState<Tab>('import');
   const [changedTo, setChangedTo] = useState<string | null>(null);
-  const onChanged = useCallback((version: string) => setChangedTo(version), []);
+  const onChanged = useCallback(
+    (version: string) => {
+      setChangedTo(version);
+      onDatasetChanged();
+    },
+    [onDatasetChanged],
+  );
 
   return (
     <section className="admin-view" aria-labelledby="admin-title" data-testid="admin-view">
       <header className="admin-view__header">
         <h2 id="admin-title">{t('admin.title')}</h2>
-        <button type="button" className="button" onClick={() => onClose(changedTo !== null)} data-testid="admin-close">
+        <button type="button" className="button" onClick={onClose} data-testid="admin-close">
           {t('admin.close')}
         </button>
       </header>

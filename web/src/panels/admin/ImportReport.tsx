@@ -6,15 +6,15 @@ import type { ImportReportResponse } from '#contract/api';
 import { useI18n } from '../../i18n/i18n';
 import { ReportTable } from './ReportTable';
 
-export function ImportReport({ report, filename }: { report: ImportReportResponse; filename: string }) {
+export function ImportReport({ report }: { report: ImportReportResponse }) {
   const { t, fmt } = useI18n();
   const more = (shown: number, total: number) => (total > shown ? <p className="panel__note">{t('admin.report.more', { shown: fmt.count(shown), total: fmt.count(total) })}</p> : null);
   return (
     <div className="import-report" data-testid="import-report">
       <p className="import-report__summary" data-testid="report-summary">
         {report.file_problem
-          ? t('admin.report.fileProblem', { file: filename })
-          : t('admin.report.summary', { file: filename, rows: fmt.count(report.rows), valid: fmt.count(report.valid), rejected: fmt.count(report.rejected_rows) })}
+          ? t('admin.report.fileProblem')
+          : t('admin.report.summary', { rows: fmt.count(report.rows), valid: fmt.count(report.valid), rejected: fmt.count(report.rejected_rows) })}
       </p>
       {Object.entries(report.northing_read_from).map(([column, rows]) => (
         <p key={column} className="panel__note">

@@ -58,11 +58,27 @@ export function UploadForm({ onSend }: { onSend: (request: Omit<UploadRequest, '
         </select>
         <span className="field__hint">{t('admin.upload.kindHint')}</span>
       </label>
-      <label className="field">
-        <span>{t('admin.upload.file')}</span>
-        <input type="file" accept={ACCEPTED_ENDINGS} onChange={(e) => setFile(e.target.files?.[0] ?? null)} data-testid="upload-file" />
+      <div className="field">
+        <span id="upload-file-label">{t('admin.upload.file')}</span>
+        {/* The browser's own file button speaks the browser's language; this one speaks the app's. */}
+        <div className="file-choice">
+          <label className="button">
+            {t('admin.upload.choose')}
+            <input
+              type="file"
+              className="visually-hidden"
+              accept={ACCEPTED_ENDINGS}
+              aria-labelledby="upload-file-label"
+              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+              data-testid="upload-file"
+            />
+          </label>
+          <span className="file-choice__name" data-testid="upload-file-name">
+            {file ? file.name : t('admin.upload.noneChosen')}
+          </span>
+        </div>
         <span className="field__hint">{t('admin.upload.fileHint', { max: fmt.count(MAX_UPLOAD_BYTES / 1024 / 1024) })}</span>
-      </label>
+      </div>
       <label className="field">
         <span>{t('admin.upload.crs')}</span>
         <select value={crs} onChange={(e) => setCrs(e.target.value as CrsChoice)} data-testid="upload-crs">

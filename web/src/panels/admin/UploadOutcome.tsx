@@ -88,7 +88,7 @@ export function UploadOutcome({ upload, flow }: { upload: UploadResponse; flow: 
           {upload.error.message[lang]}
         </p>
       )}
-      {upload.report && upload.state !== 'importing' && <ImportReport report={upload.report} filename={upload.filename} />}
+      {upload.report && upload.state !== 'importing' && <ImportReport report={upload.report} />}
       {upload.state === 'validated' && <Choices upload={upload} flow={flow} />}
       {upload.state !== 'importing' && <RejectedDownloads upload={upload} />}
       {(upload.state === 'imported' || upload.state === 'failed') && (
