@@ -10,3 +10,4 @@ export * from './planner';
 export * from './session';
 export * from './analysis';
 export * from './layers';
+export * from './registers';

@@ -9,6 +9,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { ENDPOINTS } from '#contract/api';
 import type { AppEnv } from './http/app-env';
 import { AuditLog, auditDir } from './state/audit-log';
 import { SessionStore } from './auth/sessions';
@@ -21,6 +22,7 @@ import { compress } from './http/middleware/compress';
 import { createHash } from 'node:crypto';
 import { dataCache } from './http/middleware/data-cache';
 import { informantFigures } from './http/middleware/figures';
+import { ImportJobs } from './services/imports';
 import { privacySecret } from './state/privacy-secret';
 import { clientAddress, rateLimit } from './http/middleware/rate-limit';
 import { requestLog } from './http/middleware/request-log';
@@ -28,6 +30,7 @@ import { requireDataset } from './http/middleware/require-dataset';
 import { securityHeaders } from './http/middleware/security-headers';
 import { CSRF_HEADER, sessionMiddleware } from './http/middleware/session';
 import { mountRoutes } from './http/route';
+import { adminRoutes } from './routes/admin';
 import { analysisRoutes } from './routes/analysis';
 import { briefingRoutes } from './routes/briefing';
 import type { RouteDeps } from './routes/deps';
@@ -59,8 +62,17 @@ export function createApp(services: AppServices) {
   const audit = services.audit ?? new AuditLog(auditDir(config.stateDir));
   const privacy = { threshold: config.privacyK, noiseBound: config.privacyNoiseBound, secret: services.privacySecret ?? privacySecret(config.stateDir) };
   const privacyFingerprint = createHash('sha256').update(`${privacy.threshold}/${privacy.noiseBound}/${privacy.secret}`).digest('hex').slice(0, 16);
+  const log = services.log ?? console.log;
+  const imports = new ImportJobs(
+    config.dataDir,
+    path.join(config.stateDir, 'uploads'),
+    (event) => audit.record({ user: event.user, role: 'admin', action: event.action, method: 'POST', path: event.path, params: event.params, status: event.status }),
+    log,
+  );
   const deps: RouteDeps = {
     config,
+    imports,
+    log,
     holder,
     sessions,
     users,
@@ -80,15 +92,15 @@ export function createApp(services: AppServices) {
   if (config.corsOrigins.length > 0) {
     app.use('/api/*', cors({ origin: config.corsOrigins, credentials: true, allowHeaders: ['Content-Type', CSRF_HEADER] }));
   }
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new ApiError(413, 'body_too_large', `Request bodies are limited to ${MAX_BODY_BYTES / 1024} KiB.`);
-      },
-    }),
-  );
+  const jsonBodyLimit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new ApiError(413, 'body_too_large', `Request bodies are limited to ${MAX_BODY_BYTES / 1024} KiB.`);
+    },
+  });
+  // A register upload is streamed to disk under its own, far larger limit (routes/admin.ts).
+  const isUpload = (c: Context<AppEnv>) => c.req.method === 'POST' && c.req.path === ENDPOINTS.uploadRegister.path;
+  app.use('/api/*', (c, next) => (isUpload(c) ? next() : jsonBodyLimit(c, next)));
   app.use('/api/*', auditedDenials(audit));
   app.use('/api/*', sessionMiddleware(sessions, '/api/session'));
 
@@ -103,6 +115,7 @@ export function createApp(services: AppServices) {
     ...plannerRoutes(deps),
     ...recordRoutes(deps),
     ...userRoutes(deps),
+    ...adminRoutes(deps),
   ]);
 
   app.all('/api/*', () => {
@@ -118,7 +131,7 @@ export function createApp(services: AppServices) {
     console.error(`${c.req.method} ${c.req.path} failed:`, error);
     return c.json({ error: { code: 'internal_error', message: 'Something went wrong on the server; the error was logged.' } }, 500);
   });
-  return { app, sessions, audit };
+  return { app, sessions, audit, imports };
 }
 
 /**

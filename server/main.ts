@@ -1,7 +1,7 @@
 /**
  * Server entry point: serve at once (503 on data routes while preparing), make sure the data set
  * is built and current, load the store's active version, follow later switches of it (imports,
- * rollbacks), and in demo mode create the demo accounts.
+ * rollbacks), and keep the demo accounts only while the simulated data are served.
  */
 import { serve, type ServerType } from '@hono/node-server';
 import { ensureDataset } from '../data/pipeline/ensure';
@@ -13,7 +13,7 @@ import { createApp } from './app';
 import { UserStore } from './auth/users';
 import { configFromEnv, type ServerConfig } from './config';
 import { DatasetHolder } from './dataset/holder';
-import { createDemoAccounts, DEMO_ACCOUNTS } from './demo-accounts';
+import { DemoAccounts } from './demo-accounts';
 
 /**
  * The current build, rebuilt when stale. Where the reference sources are not installed (a server
@@ -44,7 +44,9 @@ export interface RunningServer {
 export async function startServer(config: ServerConfig = configFromEnv(), log: (line: string) => void = console.log): Promise<RunningServer> {
   const holder = new DatasetHolder();
   const users = await UserStore.open(config.stateDir);
-  const { app } = createApp({ config, holder, users, log });
+  const { app, sessions, imports } = createApp({ config, holder, users, log });
+  const demo = new DemoAccounts(users, sessions, config.demoPassword, log);
+  demo.follow(holder);
   const server = await new Promise<ServerType>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
     s.once('error', reject);
@@ -57,11 +59,7 @@ export async function startServer(config: ServerConfig = configFromEnv(), log: (
   const ready = (async () => {
     const manifest = await preparedDataset(config.dataDir, log);
     // Accounts first: the data set becomes visible (health 200) only when logging in works.
-    if (manifest.synthetic) {
-      const { password, generated } = await createDemoAccounts(users, config.demoPassword);
-      const names = DEMO_ACCOUNTS.map((a) => a.username).join(', ');
-      log(generated ? `Demo accounts ${names}; password (generated for this run): ${password}` : `Demo accounts ${names}; password from TLG_DEMO_PASSWORD.`);
-    }
+    if (manifest.synthetic) await demo.enable();
     const loaded = await holder.loadActive(config.dataDir);
     holder.watch(config.dataDir, log);
     log(`Data set ${loaded.version} loaded${loaded.synthetic ? ' (SIMULATED demo data)' : ''}.`);
@@ -75,6 +73,7 @@ export async function startServer(config: ServerConfig = configFromEnv(), log: (
   const close = () =>
     new Promise<void>((resolve) => {
       server.close(() => resolve());
+      imports.close();
       holder.close();
     });
   return { url, server, holder, ready, close };

@@ -28,11 +28,22 @@ export interface ResponseSpec {
   headers?: Readonly<Record<string, { description: string; schema: z.ZodType }>>;
 }
 
+/**
+ * A request body that is a file sent as is (an uploaded register), not JSON: the media types
+ * accepted and the largest size. The server streams it to disk instead of parsing it.
+ */
+export interface UploadSpec {
+  media: Readonly<Record<string, RawMedia>>;
+  maxBytes: number;
+}
+
 /** A request that succeeds for a permitted role: what the documentation shows and the tests send. */
 export interface RequestExample {
   query?: Record<string, string>;
   params?: Record<string, string>;
   body?: unknown;
+  /** The file an upload endpoint is sent: a sheet of cells (first row the headings) in this media type. */
+  upload?: { media: string; rows: readonly (readonly (string | number)[])[] };
 }
 
 export interface EndpointSpec {
@@ -48,7 +59,11 @@ export interface EndpointSpec {
   query?: z.ZodObject;
   params?: z.ZodObject;
   body?: z.ZodType;
-  responses: Readonly<Partial<Record<200 | 201 | 204 | 304 | 413, ResponseSpec>>>;
+  /** A raw file body instead of JSON (then `body` is absent). */
+  upload?: UploadSpec;
+  responses: Readonly<Partial<Record<200 | 201 | 202 | 204 | 304 | 413, ResponseSpec>>>;
+  /** Error statuses particular to this endpoint, and when they are answered (the error shape). */
+  errors?: Readonly<Partial<Record<404 | 409 | 415, string>>>;
   /** Needs the data set: answers 503 with Retry-After while it is prepared. */
   dataset: boolean;
   example: RequestExample;

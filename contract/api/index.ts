@@ -3,6 +3,7 @@
  * audit), /api/openapi.json is generated from them, the tests walk them, and the web client
  * takes its types from them (`import type`, so zod stays out of the browser bundle).
  */
+import { activateVersion, cancelUpload, getRejectedRows, getTemplate, getUpload, importUpload, listUploads, listVersions, uploadRegister } from './admin';
 import { getBasemapContext } from './basemap';
 import { getChoropleth } from './choropleth';
 import { getGrid } from './grid';
@@ -43,6 +44,15 @@ export const ENDPOINTS = {
   listUsers,
   addUser,
   removeUser,
+  uploadRegister,
+  listUploads,
+  getUpload,
+  getRejectedRows,
+  importUpload,
+  cancelUpload,
+  listVersions,
+  activateVersion,
+  getTemplate,
 } as const;
 
 export type Endpoints = typeof ENDPOINTS;
@@ -51,6 +61,7 @@ export type OperationId = keyof Endpoints;
 export * from './endpoint';
 export * from './common';
 export * from './params';
+export type { ImportReportResponse, ReportEntry, UploadResponse, VersionResponse } from './admin';
 export type { BasemapContextResponse, ContextFeature, ContextProvinceFeature, ContextRiverFeature, ContextTownFeature } from './basemap';
 export type { ChoroplethResponse, ChoroplethValue } from './choropleth';
 export type { GridCell, GridResponse } from './grid';
@@ -68,7 +79,7 @@ export { POINT_FORMS, type PointForm, type PointsJsonResponse } from './points';
 export { EXPORT_FORMATS, EXPORT_MEDIA_TYPES, type ExportFormat, type PublicUser } from './records';
 export type { SearchHit } from './search';
 export type { SessionResponse } from './session';
-export type { SummaryOutcomeKey, SummaryResponse } from './summary';
+export type { PublishedComparison, PublishedFigure, SummaryOutcomeKey, SummaryResponse } from './summary';
 export type { ConfigResponse, HealthResponse } from './system';
 export type { TimeseriesPoint, TimeseriesResponse } from './timeseries';
 export type {

@@ -1,7 +1,8 @@
 /**
  * The rows refused by an `--accept-valid` import, in a file the user can fix and send again:
  * the same format as the input where practical (XLSX stays XLSX, CSV stays CSV with its
- * separator), GeoJSON and Parquet become CSV; the original columns plus one naming the problems.
+ * separator), GeoJSON and Parquet become CSV, unless `--rejected` names an .xlsx file; the
+ * original columns plus one naming the problems.
  * Written to a temp file and renamed, so a crash never leaves half a file.
  */
 // Before exceljs: replaces its chunk-wise UTF-8 decoding (see there).
@@ -16,7 +17,7 @@ export const PROBLEM_COLUMN = 'Lỗi (problem)';
 
 const problemText = (r: RejectedRow) => r.problems.map((p) => `[${p.code}] ${p.column}: ${p.message.vi}`).join(' | ');
 
-function csvField(value: CellValue, delimiter: string): string {
+export function csvField(value: CellValue, delimiter: string): string {
   const text = value === null ? '' : value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
   return /["\r\n]/.test(text) || text.includes(delimiter) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
 }
@@ -30,7 +31,7 @@ export function defaultRejectedPath(input: string, format: InputFormat): string 
 export async function writeRejectedRows(target: string, format: InputFormat, headings: readonly string[], rows: readonly RejectedRow[], delimiter = ','): Promise<void> {
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
   try {
-    if (format === 'xlsx' && target.toLowerCase().endsWith('.xlsx')) {
+    if (target.toLowerCase().endsWith('.xlsx')) {
       const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: temp, useStyles: true });
       const sheet = workbook.addWorksheet('Rejected');
       sheet.addRow([...headings, PROBLEM_COLUMN]).commit();

@@ -138,11 +138,13 @@ async function importUnderLock(o: ImportOptions): Promise<number> {
     });
     datasetVersion = manifest.version;
     warnings.push(...orphanWarnings(manifest));
-    if (o.acceptValid && validation.rejected.length > 0) {
-      rejectedFile = o.rejectedFile ?? defaultRejectedPath(o.file, o.format);
-      await writeRejectedRows(rejectedFile, o.format, validation.headings, validation.rejected, validation.delimiter);
-      o.log(`Rejected rows written to ${rejectedFile}: fix them there and import that file.`);
-    }
+  }
+  // After an --accept-valid import, or a dry run asked for them (the admin screen offers them before importing).
+  const writesRejected = validation.rejected.length > 0 && ((imported && o.acceptValid) || (o.dryRun && o.rejectedFile !== undefined));
+  if (writesRejected) {
+    rejectedFile = o.rejectedFile ?? defaultRejectedPath(o.file, o.format);
+    await writeRejectedRows(rejectedFile, o.format, validation.headings, validation.rejected, validation.delimiter);
+    o.log(`Rejected rows written to ${rejectedFile}: fix them there and import that file.`);
   }
   showProblems(o.log, 'Warnings', warnings);
 

@@ -106,6 +106,13 @@ export class UserStore {
     this.demoUsers.set(username, { username, role, password_hash: await hashPassword(password), created_at: new Date().toISOString() });
   }
 
+  /** Forgets the demo accounts (the server now serves real data); returns their names. */
+  removeDemoUsers(): string[] {
+    const names = [...this.demoUsers.keys()];
+    this.demoUsers.clear();
+    return names;
+  }
+
   /** The user for these credentials, or null. Takes the same time whether or not the user exists. */
   async authenticate(username: string, password: string): Promise<{ username: string; role: Role } | null> {
     await this.reload();

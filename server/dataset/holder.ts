@@ -33,6 +33,16 @@ export class DatasetHolder {
   /** A version being loaded, or one that failed (not retried until ACTIVE changes again). */
   private pending: string | undefined;
   private closed = false;
+  private readonly swapListeners = new Set<(dataset: Dataset) => void>();
+
+  /**
+   * Calls `listener` with every data set about to be served, before the first request sees it
+   * (so what depends on the kind of data — the demo accounts — changes with it, never after).
+   */
+  onSwap(listener: (dataset: Dataset) => void): () => void {
+    this.swapListeners.add(listener);
+    return () => this.swapListeners.delete(listener);
+  }
 
   /** Loads the version directory `dir` and makes it current; the previous one is closed. */
   async load(dir: string): Promise<Dataset> {
@@ -89,6 +99,13 @@ export class DatasetHolder {
   }
 
   private swapIn(dataset: Dataset): void {
+    for (const listener of this.swapListeners) {
+      try {
+        listener(dataset);
+      } catch (error) {
+        console.error(`data set swap listener failed: ${(error as Error).message}`);
+      }
+    }
     const previous = this.state;
     this.state = { status: 'ready', dataset };
     // In the background: until it is done, period queries read their days one by one.

@@ -84,6 +84,7 @@ function operationOf(spec: EndpointSpec) {
   for (const [status, response] of Object.entries(spec.responses)) {
     responses[status] = status === '413' || !response ? errorResponse(response?.description ?? 'Too large.') : responseOf(response);
   }
+  for (const [status, description] of Object.entries(spec.errors ?? {})) responses[status] = errorResponse(description);
   responses['400'] = errorResponse('Invalid input: unknown, repeated or malformed parameters, or a body that does not match.');
   if (spec.access !== 'public') responses['401'] = errorResponse('Not logged in.');
   if (spec.access !== 'public' && spec.access !== 'viewer') responses['403'] = errorResponse(`Needs the ${spec.access} role.`);
@@ -97,6 +98,17 @@ function operationOf(spec: EndpointSpec) {
     responses['503'] = errorResponse('The data set is being prepared or could not be loaded, or the audit log cannot be written (audit_unavailable); see Retry-After.');
   }
   const body = spec.body;
+  const upload = spec.upload
+    ? {
+        requestBody: {
+          required: true,
+          description: `The file as is, at most ${spec.upload.maxBytes / 1024 / 1024} MB.`,
+          content: Object.fromEntries(
+            Object.entries(spec.upload.media).map(([media, raw]) => [media, { schema: { type: 'string', contentMediaType: media, ...(raw.description ? { description: raw.description } : {}) } }]),
+          ),
+        },
+      }
+    : {};
   return {
     operationId: spec.operationId,
     summary: spec.summary,
@@ -106,6 +118,7 @@ function operationOf(spec: EndpointSpec) {
     ...(spec.access === 'public' ? { security: [] } : {}),
     parameters: parametersOf(spec),
     ...(body ? { requestBody: { required: true, content: { 'application/json': { schema: bodySchema(body, 'input') } } } } : {}),
+    ...upload,
     responses,
   };
 }

@@ -6,6 +6,7 @@ import type { SessionStore } from '../auth/sessions';
 import type { UserStore } from '../auth/users';
 import type { ServerConfig } from '../config';
 import type { DatasetHolder } from '../dataset/holder';
+import type { ImportJobs } from '../services/imports';
 
 export interface RouteDeps {
   config: ServerConfig;
@@ -13,6 +14,9 @@ export interface RouteDeps {
   sessions: SessionStore;
   users: UserStore;
   audit: AuditLog;
+  /** Register uploads and the importer runs they start (admin screens). */
+  imports: ImportJobs;
+  log: (line: string) => void;
   /** Middleware every data route runs after its access check: dataset gate, audit, conditional GET. */
   data: MiddlewareHandler<AppEnv>[];
   /** Rate limit for expensive routes (points, hotspots, planner, export). */

@@ -5,6 +5,7 @@ import type { Dataset } from '../dataset/dataset';
 import type { DataFilter } from '../queries/filters';
 import { provinceSummary } from '../queries/summary';
 import type { Figure, FigureSource } from './figures/figure-source';
+import { publishedComparison } from './published-comparison';
 
 const OUTCOME_KEYS: SummaryOutcomeKey[] = ['security_tips_provided', ...OUTCOME_KINDS];
 
@@ -18,7 +19,12 @@ async function outcomeFigures(dataset: Dataset, figures: FigureSource, filter: D
 }
 
 export async function summaryOf(dataset: Dataset, figures: FigureSource, filter: DataFilter): Promise<SummaryResponse> {
-  const [province, outcomeFigure] = await Promise.all([provinceSummary(dataset, filter.period), outcomeFigures(dataset, figures, filter)]);
+  const [province, outcomeFigure, published] = await Promise.all([
+    provinceSummary(dataset, filter.period),
+    outcomeFigures(dataset, figures, filter),
+    // Real data only: the simulated demo data reproduce the published figures by construction.
+    dataset.synthetic ? null : publishedComparison(dataset, figures),
+  ]);
   const { to_lien_gia, bon_an_toan } = province.numbers(filter.district);
   const scope = filter.district ? dataset.unitByCode.get(filter.district) : dataset.province;
   const outcomes = Object.fromEntries(OUTCOME_KEYS.map((key) => [key, outcomeFigure[key]?.value ?? null])) as SummaryResponse['outcomes'];
@@ -35,5 +41,6 @@ export async function summaryOf(dataset: Dataset, figures: FigureSource, filter:
     ...(suppressed.length > 0 ? { suppressed } : {}),
     ...(estimated.length > 0 ? { estimated } : {}),
     protection: figures.protection(filter.period),
+    published,
   };
 }

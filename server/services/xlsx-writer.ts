@@ -5,6 +5,8 @@
  * takes twice as long (a style lookup per cell), so dates are ISO text (YYYY-MM-DD), which sorts
  * and filters as dates do.
  */
+// Before exceljs: replaces its chunk-wise UTF-8 decoding (see there); whichever module loads exceljs first must.
+import '../../data/import/readers/exceljs-utf8';
 import ExcelJS from 'exceljs';
 import type { JS } from '@duckdb/node-api';
 

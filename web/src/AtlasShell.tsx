@@ -35,6 +35,8 @@ import type { UpdateOptions } from './state/useAtlasState';
 import { useExport } from './useExport';
 
 const MapView = lazy(() => import('./map/MapView'));
+// The admin screens are for admins only: they load when first opened.
+const AdminView = lazy(() => import('./panels/admin/AdminView').then((m) => ({ default: m.AdminView })));
 // The planner is for analysts only: its panels load when the planner view first opens.
 const PlannerPanel = lazy(() => import('./panels/planner/PlannerPanel').then((m) => ({ default: m.PlannerPanel })));
 const WeightsPanel = lazy(() => import('./panels/planner/WeightsPanel').then((m) => ({ default: m.WeightsPanel })));
@@ -64,7 +66,15 @@ export function AtlasShell({ state: urlState, update, session, config, onLogout 
   const mapAreaRef = useRef<HTMLElement>(null);
   const [hover, setHover] = useState<HoverTarget | null>(null);
   const [fullscreen, setFullscreen] = useState(false);
-  const synthetic = config.synthetic || data.summary.data?.synthetic === true;
+  const [adminOpen, setAdminOpen] = useState(false);
+  const datasetChanged = useRef(false);
+  // The latest answer says what is served now (an import or a rollback may have switched it since login).
+  const synthetic = data.summary.data ? data.summary.data.synthetic : config.synthetic;
+  // After the data set in use changed, every figure on the page is stale: reload it whole.
+  const closeAdmin = useCallback(() => (datasetChanged.current ? window.location.reload() : setAdminOpen(false)), []);
+  const onDatasetChanged = useCallback(() => {
+    datasetChanged.current = true;
+  }, []);
 
   const stateKey = serializeAtlasState(state);
   useEffect(() => readiness.invalidate(), [stateKey]);
@@ -166,13 +176,30 @@ export function AtlasShell({ state: urlState, update, session, config, onLogout 
 
   return (
     <div className={`app app--${state.view}`}>
-      <AppHeader view={state.view} session={session} onView={(view) => update({ view })} onLanguage={onLanguage} onLogout={onLogout} />
+      <AppHeader
+        view={state.view}
+        session={session}
+        onView={(view) => {
+          update({ view });
+          if (adminOpen) closeAdmin();
+        }}
+        onLanguage={onLanguage}
+        onLogout={onLogout}
+        adminOpen={adminOpen}
+        onAdmin={() => setAdminOpen(true)}
+      />
       {synthetic && <SyntheticBanner />}
       <div className="print-header" aria-hidden="true">
         <h1>{`${t('app.title')} — ${t('app.province')}`}</h1>
         <p>{subtitle}</p>
       </div>
-      <div className="workspace">
+      {adminOpen && (
+        <Suspense fallback={<Skeleton lines={8} />}>
+          <AdminView onClose={closeAdmin} onDatasetChanged={onDatasetChanged} />
+        </Suspense>
+      )}
+      {/* Hidden, not unmounted, behind the admin screens: the map is there again at once. */}
+      <div className="workspace" style={adminOpen ? { display: 'none' } : undefined}>
         <aside className="controls" aria-label={t('controls.label')}>
           <SearchBox onSelect={onSearch} />
           <PeriodControls period={state.period} onChange={(period) => update({ period })} />

@@ -20,7 +20,8 @@ export const USAGE = `Usage:
   --dry-run     check only; nothing changes
   --accept-valid  import the valid rows and write the rejected ones to a file (default: one bad row rejects the file)
   --report FILE   write the JSON report
-  --rejected FILE where --accept-valid writes the rejected rows (default: beside the input, <name>.rejected.<ext>)
+  --rejected FILE where --accept-valid (or a dry run, when given) writes the rejected rows; .xlsx or .csv
+                  (default: beside the input, <name>.rejected.<ext>)
   --by NAME     who imports (default: the OS user)
 Exit status: 0 imported (or a clean dry run), 1 rejected (nothing changed), 2 usage error.
 The store is TLG_DATA_DIR (default data/build); TLG_KEEP_VERSIONS versions are kept (default 10).`;

@@ -46,12 +46,18 @@ async function* parseSaxUtf8(chunks: AsyncIterable<Buffer | string>): AsyncGener
   if (rest !== '') yield feed(rest);
 }
 
-if (require.cache[PARSE_SAX] && require.cache[PARSE_SAX].exports !== parseSaxUtf8) {
+// Marks our parser across evaluations of this module: a test runner that re-evaluates ES modules
+// per file shares one CommonJS cache, where an earlier evaluation's parser is already in place.
+const FIXED = Symbol.for('tlg-atlas.exceljs-utf8');
+const cached = require.cache[PARSE_SAX];
+if (cached && !(cached.exports as { [FIXED]?: true })[FIXED]) {
   // exceljs already holds the faulty parser: the fix would silently not apply.
   throw new Error('exceljs was loaded before data/import/readers/exceljs-utf8.ts: import the fix first');
 }
-const replacement = new Module(PARSE_SAX);
-replacement.filename = PARSE_SAX;
-replacement.exports = parseSaxUtf8;
-replacement.loaded = true;
-require.cache[PARSE_SAX] = replacement;
+if (!cached) {
+  const replacement = new Module(PARSE_SAX);
+  replacement.filename = PARSE_SAX;
+  replacement.exports = Object.assign(parseSaxUtf8, { [FIXED]: true as const });
+  replacement.loaded = true;
+  require.cache[PARSE_SAX] = replacement;
+}

@@ -13,6 +13,11 @@ import type { RecordKind } from '../../schema';
 import { CHOICES, templateColumns } from './template-columns';
 import { EXAMPLE_ROWS } from './examples';
 
+/** exceljs keeps a sheet's validations by address, a range too (one <dataValidation sqref="B2:B5001">); its typings list only the per-cell form. */
+interface DataValidationRanges {
+  add(range: string, validation: ExcelJS.DataValidation): void;
+}
+
 export const LISTS_SHEET = 'Danh mục';
 /** Rows below the header that carry the drop-down lists: room for a commune's whole register. */
 export const VALIDATED_ROWS = 5_000;
@@ -48,16 +53,15 @@ export function writeXlsxTemplate(kind: RecordKind, target: string): Promise<voi
       lists.getCell(`${letter}1`).value = c.heading;
       choices.forEach((choice, k) => (lists.getCell(`${letter}${k + 2}`).value = choice));
       const formula = `'${LISTS_SHEET}'!$${letter}$2:$${letter}$${choices.length + 1}`;
-      for (let row = 2; row <= VALIDATED_ROWS + 1; row++) {
-        sheet.getCell(row, i + 1).dataValidation = {
-          type: 'list',
-          allowBlank: true,
-          formulae: [formula],
-          showErrorMessage: true,
-          errorTitle: c.heading,
-          error: `Chọn một giá trị trong danh sách: ${choices.join(', ')}`,
-        };
-      }
+      const column = columnLetter(i + 1);
+      (sheet as unknown as { dataValidations: DataValidationRanges }).dataValidations.add(`${column}2:${column}${VALIDATED_ROWS + 1}`, {
+        type: 'list',
+        allowBlank: true,
+        formulae: [formula],
+        showErrorMessage: true,
+        errorTitle: c.heading,
+        error: `Chọn một giá trị trong danh sách: ${choices.join(', ')}`,
+      });
     });
     await workbook.xlsx.writeFile(temp);
   });

@@ -64,14 +64,17 @@ export async function recordWhenPossible(c: Context<AppEnv>, log: AuditLog, reco
   await log.record(record).catch(() => {});
 }
 
-/** Every data request: answered only after its entry (who, route, filters, outcome) is on disk. */
-export function audited(log: AuditLog, action = 'read'): MiddlewareHandler<AppEnv> {
+/**
+ * Every data request: answered only after its entry (who, route, filters, outcome) is on disk.
+ * `details` adds to the entry what only the answer knows (the admin routes' outcomes).
+ */
+export function audited(log: AuditLog, action = 'read', details?: (c: Context<AppEnv>) => Partial<AuditRecord>): MiddlewareHandler<AppEnv> {
   return async function auditMiddleware(c, next) {
     if (claimed.has(c.req.raw)) return next();
     claimed.add(c.req.raw);
     await next();
     try {
-      await log.record(auditRecord(c, action, c.res.status));
+      await log.record(auditRecord(c, action, c.res.status, details?.(c)));
     } catch {
       await c.res.body?.cancel();
       // Unset first: Hono would copy the aggregate's headers (ETag, Content-Disposition) onto the refusal.

@@ -5,7 +5,7 @@
  * tests and the fuzz test are driven by this one list.
  */
 import { CHOROPLETH_METRICS, PLANNER_FACTORS } from '#contract';
-import { ENDPOINTS, type Access, type EndpointSpec } from '#contract/api';
+import { ENDPOINTS, type Access, type EndpointSpec, type OperationId, type RequestExample } from '#contract/api';
 import { openApiDocument } from '../../../server/http/openapi';
 import { honoPath } from '../../../server/http/route';
 
@@ -21,12 +21,18 @@ export type ParamKind =
   | { kind: 'weight' };
 
 export interface ApiRoute {
+  operationId: OperationId;
   method: 'GET' | 'POST' | 'DELETE';
   /** Hono's pattern, as in app.routes. */
   pattern: string;
   access: Access;
-  /** A request the route answers with 2xx for a permitted role (`serial` keeps created names unique). */
-  sample: (serial: number) => { path: string; body?: unknown };
+  /**
+   * A request the route answers with 2xx for a permitted role (`serial` keeps created names
+   * unique; `params` replaces the example's path parameters with ones that exist on the server).
+   */
+  sample: (serial: number, params?: Record<string, string>) => { path: string; body?: unknown };
+  /** The file an upload route is sent (its media type and cells), instead of a JSON body. */
+  upload?: RequestExample['upload'];
   /** Query parameters (path parameters are checked separately). */
   query?: Record<string, ParamKind>;
   /** Valid values of the example's query parameters but the period: the base every bad value is added to. */
@@ -63,8 +69,8 @@ function kindOf(parameter: ParameterDoc): ParamKind {
 const withSerial = (value: string, serial: number) => (value === SAMPLE_USER ? `${SAMPLE_USER}-${serial}` : value);
 
 function sampleOf(spec: EndpointSpec): ApiRoute['sample'] {
-  return (serial) => {
-    const params = Object.fromEntries(Object.entries(spec.example.params ?? {}).map(([k, v]) => [k, withSerial(v, serial)]));
+  return (serial, existing) => {
+    const params = Object.fromEntries(Object.entries({ ...spec.example.params, ...existing }).map(([k, v]) => [k, withSerial(v, serial)]));
     const filled = spec.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
     const search = new URLSearchParams(spec.example.query ?? {}).toString();
     const body = spec.example.body as Record<string, unknown> | undefined;
@@ -83,16 +89,25 @@ function routeOf(spec: EndpointSpec): ApiRoute {
   // The example's parameters other than the period: what a valid request needs besides it.
   const base = Object.entries(spec.example.query ?? {}).filter(([name]) => name !== 'from' && name !== 'to');
   return {
+    operationId: spec.operationId as OperationId,
     method: spec.method.toUpperCase() as ApiRoute['method'],
     pattern: honoPath(spec.path),
     access: spec.access,
     sample: sampleOf(spec),
+    ...(spec.example.upload ? { upload: spec.example.upload } : {}),
     ...(queryParameters.length > 0 ? { query: Object.fromEntries(queryParameters.map((p) => [p.name, kindOf(p)])) } : {}),
     ...(base.length > 0 ? { required: Object.fromEntries(base) } : {}),
   };
 }
 
 export const API_ROUTES: ApiRoute[] = (Object.values(ENDPOINTS) as EndpointSpec[]).map(routeOf);
+
+/**
+ * Operations that make real data active. Real data end the demo accounts' sessions, and every
+ * route-walking test runs as the demo accounts: their successful call (and its answer's schema)
+ * is tested in tests/api/admin-import.test.ts with a real admin account instead.
+ */
+export const SWITCHES_TO_REAL_DATA: ReadonlySet<OperationId> = new Set(['importUpload']);
 
 /** Strings an attacker types into any text field. */
 export const HOSTILE_STRINGS = [

@@ -4,7 +4,7 @@
  * errors turned into ApiRequestError values, the CSRF token attached to state-changing
  * requests, and a count of requests in flight for the map's ready flag.
  */
-import { PLANNER_FACTORS, type ChoroplethMetric, type ClassificationScheme, type Period, type PlannerWeights } from '#contract';
+import { PLANNER_FACTORS, type ChoroplethMetric, type ClassificationScheme, type DownloadFormat, type Period, type PlannerWeights, type RegisterKind } from '#contract';
 import type { ApiErrorBody, BodyInputOf, Endpoints, JsonOf, MediaOf, QueryInputOf, SessionResponse, Units2025Response, UnitsResponse } from '#contract/api';
 
 /** What every planner request is asked under: the period and the six (relative) weights. */
@@ -300,3 +300,87 @@ export const postAllocate = (scenario: PlannerScenario, request: { groups: numbe
     },
     signal,
   );
+
+// --- data administration (admin) ---------------------------------------------------------------
+
+type UploadAnswer = JsonOf<Endpoints['uploadRegister'], 202>;
+
+export const getUploads = (signal?: AbortSignal) => apiGet('/api/admin/uploads', { signal });
+
+export const getUpload = (id: string, signal?: AbortSignal) => apiGet('/api/admin/uploads/{id}', { params: { id }, signal });
+
+export const getVersions = (signal?: AbortSignal) => apiGet('/api/admin/versions', { signal });
+
+/** Imports a validated upload (all of it, or its valid rows); the answer is the upload, queued or importing. */
+export async function importUpload(id: string, acceptValid: boolean): Promise<UploadAnswer> {
+  const body: BodyInputOf<Endpoints['importUpload']> = { accept_valid: acceptValid };
+  const response = await send(urlOf('/api/admin/uploads/{id}/import', { id }), { method: 'POST', body });
+  return response.json() as Promise<UploadAnswer>;
+}
+
+export async function cancelUpload(id: string): Promise<void> {
+  await send(urlOf('/api/admin/uploads/{id}', { id }), { method: 'DELETE' });
+}
+
+/** Makes a data set version the active one; answers once the server serves it. */
+export async function activateVersion(version: string): Promise<JsonOf<Endpoints['activateVersion']>> {
+  const response = await send(urlOf('/api/admin/versions/{version}/activate', { version }), { method: 'POST' });
+  return response.json() as Promise<JsonOf<Endpoints['activateVersion']>>;
+}
+
+/** Downloads are links the browser follows with the session cookie. */
+export const templateUrl = (kind: RegisterKind, format: DownloadFormat): string => urlOf('/api/admin/templates/{kind}', { kind }, { format });
+export const rejectedRowsUrl = (id: string, format: DownloadFormat): string => urlOf('/api/admin/uploads/{id}/rejected', { id }, { format });
+
+export interface UploadRequest {
+  file: File;
+  /** The register format's media type (REGISTER_MEDIA_TYPES). */
+  media: string;
+  query: WireQuery<Endpoints['uploadRegister']>;
+  /** Bytes sent so far of all. */
+  onProgress: (sent: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+/**
+ * Sends a register file as the request body. Through XMLHttpRequest, not fetch: only it reports
+ * the upload's progress, which a 20 MB workbook needs on screen.
+ */
+export function uploadRegister({ file, media, query, onProgress, signal }: UploadRequest): Promise<UploadAnswer> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', urlOf('/api/admin/uploads', {}, query));
+    xhr.setRequestHeader('Content-Type', media);
+    xhr.setRequestHeader('Accept', 'application/json');
+    if (csrfToken) xhr.setRequestHeader('X-CSRF-Token', csrfToken);
+    xhr.responseType = 'text';
+    xhr.upload.onprogress = (event) => onProgress(event.loaded, event.lengthComputable ? event.total : file.size);
+    const done = () => setInFlight(-1);
+    xhr.onload = () => {
+      done();
+      let body: unknown = null;
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        // Not JSON: reported by the status line below.
+      }
+      if (xhr.status === 202) return resolve(body as UploadAnswer);
+      if (xhr.status === 401) {
+        csrfToken = null;
+        for (const listener of unauthorizedListeners) listener();
+      }
+      reject(isErrorBody(body) ? new ApiRequestError(xhr.status, body.error.code, body.error.message) : new ApiRequestError(xhr.status, 'http_error', `${xhr.status} ${xhr.statusText}`));
+    };
+    xhr.onerror = () => {
+      done();
+      reject(new ApiRequestError(NETWORK_FAILURE_STATUS, 'network_error', 'The upload did not reach the server.'));
+    };
+    xhr.onabort = () => {
+      done();
+      reject(new DOMException('The upload was stopped.', 'AbortError'));
+    };
+    signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    setInFlight(1);
+    xhr.send(file);
+  });
+}

@@ -1,4 +1,4 @@
-/** Title, the view switch (briefing, explore, and the planner for analysts), language, and who is logged in (with logout). */
+/** Title, the view switch (briefing, explore, and the planner for analysts), data administration for admins, language, and who is logged in (with logout). */
 import type { SessionResponse } from '#contract/api';
 import { useI18n, type MessageKey } from '../i18n/i18n';
 import type { Language, View } from '../state/atlasState';
@@ -18,9 +18,12 @@ interface AppHeaderProps {
   onView: (view: View) => void;
   onLanguage: (lang: Language) => void;
   onLogout: () => void;
+  /** Whether the data administration screens (admins only) are open, and opening them. */
+  adminOpen: boolean;
+  onAdmin: () => void;
 }
 
-export function AppHeader({ view, session, onView, onLanguage, onLogout }: AppHeaderProps) {
+export function AppHeader({ view, session, onView, onLanguage, onLogout, adminOpen, onAdmin }: AppHeaderProps) {
   const { t } = useI18n();
   return (
     <header className="app-header">
@@ -30,12 +33,17 @@ export function AppHeader({ view, session, onView, onLanguage, onLogout }: AppHe
       </div>
       <nav className="segmented" aria-label={t('view.label')}>
         {allowedViews(session.role).map((v) => (
-          <button key={v} type="button" className="segmented__item" aria-pressed={v === view} onClick={() => onView(v)} data-testid={`view-${v}`}>
+          <button key={v} type="button" className="segmented__item" aria-pressed={v === view && !adminOpen} onClick={() => onView(v)} data-testid={`view-${v}`}>
             {t(VIEW_KEYS[v])}
           </button>
         ))}
       </nav>
       <div className="app-header__tools">
+        {session.role === 'admin' && (
+          <button type="button" className={adminOpen ? 'button button--primary' : 'button'} aria-pressed={adminOpen} onClick={onAdmin} data-testid="open-admin">
+            {t('admin.open')}
+          </button>
+        )}
         <LanguageSwitch onChange={onLanguage} />
         <span className="app-header__user" data-testid="user">
           {session.username} · {t(ROLE_KEYS[session.role])}

@@ -4,6 +4,7 @@
  * split of the groups sums to less than the total; the remainder shows as "unclassified" with a
  * note, and the published figures are kept as they are.
  */
+import type { ReactNode } from 'react';
 import { MODEL_SETTINGS, OUTCOME_KINDS, type OutcomeKind } from '#contract';
 import type { SummaryResponse } from '#contract/api';
 import type { Formatters } from '../i18n/format';
@@ -12,6 +13,7 @@ import type { Resource } from '../state/useResource';
 import { MODEL_SETTING_KEYS } from '../legend/legendModel';
 import { ErrorState } from './ErrorState';
 import { errorText } from './errorText';
+import { PublishedComparison, PublishedNote } from './PublishedComparison';
 import { Skeleton } from './Skeleton';
 
 const OUTCOME_KEYS: Record<OutcomeKind, MessageKey> = {
@@ -37,7 +39,7 @@ function FigureValue({ value }: { value: number | null }) {
   return <span className="card__value">{fmt.count(value)}</span>;
 }
 
-function Card({ id, label, value, details }: { id: string; label: string; value: number | null; details: string[] }) {
+function Card({ id, label, value, details, children }: { id: string; label: string; value: number | null; details: string[]; children?: ReactNode }) {
   return (
     <div className="card" data-testid={`card-${id}`} data-value={value ?? 'suppressed'}>
       <FigureValue value={value} />
@@ -47,6 +49,7 @@ function Card({ id, label, value, details }: { id: string; label: string; value:
           {line}
         </span>
       ))}
+      {children}
     </div>
   );
 }
@@ -81,6 +84,7 @@ export function BriefingCards({ summary }: { summary: Resource<SummaryResponse> 
   const settings = MODEL_SETTINGS.map((s) => `${t(MODEL_SETTING_KEYS[s])} ${fmt.count(data.bon_an_toan.by_setting[s])}`).join(' · ');
   return (
     <section className="briefing" aria-label={t('cards.title')}>
+      <PublishedNote published={data.published} />
       <div className="cards cards--main">
         <Card
           id="groups"
@@ -93,7 +97,9 @@ export function BriefingCards({ summary }: { summary: Resource<SummaryResponse> 
               religious: fmt.count(groups.religious_areas),
             }),
           ]}
-        />
+        >
+          <PublishedComparison figure={data.published?.to_lien_gia.figures.total_active} testId="groups" />
+        </Card>
         <Card
           id="households"
           label={t('cards.households')}
@@ -105,19 +111,24 @@ export function BriefingCards({ summary }: { summary: Resource<SummaryResponse> 
             }),
           ]}
         />
-        <Card id="models" label={t('cards.models')} value={data.bon_an_toan.total} details={[settings]} />
+        <Card id="models" label={t('cards.models')} value={data.bon_an_toan.total} details={[settings]}>
+          <PublishedComparison figure={data.published?.bon_an_toan.figures.total} testId="models" />
+        </Card>
         <Card
           id="tips"
           label={t('cards.tips')}
           value={data.outcomes.security_tips_provided}
           details={[fmt.period(data.period.from, data.period.to)]}
-        />
+        >
+          <PublishedComparison figure={data.published?.outcomes.figures.security_tips_provided} testId="tips" />
+        </Card>
       </div>
       <ul className="cards cards--outcomes" aria-label={t('cards.outcomes')}>
         {OUTCOME_KINDS.map((kind) => (
           <li key={kind} className="card card--small" data-testid={`card-${kind}`} data-value={data.outcomes[kind] ?? 'suppressed'}>
             <FigureValue value={data.outcomes[kind]} />
             <span className="card__label">{t(OUTCOME_KEYS[kind])}</span>
+            <PublishedComparison figure={data.published?.outcomes.figures[kind]} testId={kind} />
           </li>
         ))}
       </ul>
