@@ -52,7 +52,7 @@ export * from './endpoint';
 export * from './common';
 export * from './params';
 export type { BasemapContextResponse, ContextFeature, ContextProvinceFeature, ContextRiverFeature, ContextTownFeature } from './basemap';
-export type { ChoroplethResponse, ChoroplethValue } from './choropleth';
+export type { BreaksBasis, ChoroplethResponse, ChoroplethValue } from './choropleth';
 export type { GridCell, GridResponse } from './grid';
 export type {
   EmergingFeature,

@@ -89,6 +89,7 @@ export function AtlasShell({ state: urlState, update, session, config, onLogout 
     () =>
       buildLegend({
         choropleth: data.choropleth.latest,
+        lang: state.lang,
         planning,
         units2025: units2025 ? { units: units2025.features.length, unmapped: units2025.unmapped.length } : null,
         privacyK: config.privacy_k,
@@ -96,7 +97,7 @@ export function AtlasShell({ state: urlState, update, session, config, onLogout 
         t,
         fmt,
       }),
-    [data.choropleth.latest, planning, units2025, config.privacy_k, data.visibleLayers, t, fmt],
+    [data.choropleth.latest, state.lang, planning, units2025, config.privacy_k, data.visibleLayers, t, fmt],
   );
   // The planner table follows the district filter: the district's communes, ranks still province-wide.
   const districtCodes = useMemo(() => {

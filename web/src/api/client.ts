@@ -5,7 +5,7 @@
  * requests, and a count of requests in flight for the map's ready flag.
  */
 import { PLANNER_FACTORS, type ChoroplethMetric, type ClassificationScheme, type Period, type PlannerWeights } from '#contract';
-import type { ApiErrorBody, BodyInputOf, Endpoints, JsonOf, MediaOf, QueryInputOf, SessionResponse, Units2025Response, UnitsResponse } from '#contract/api';
+import type { ApiErrorBody, BodyInputOf, BreaksBasis, Endpoints, JsonOf, MediaOf, QueryInputOf, SessionResponse, Units2025Response, UnitsResponse } from '#contract/api';
 
 /** What every planner request is asked under: the period and the six (relative) weights. */
 export interface PlannerScenario {
@@ -233,6 +233,7 @@ export interface ChoroplethQuery extends AreaFilter {
   level: 'commune' | 'district';
   scheme: ClassificationScheme;
   classes: number;
+  breaks: BreaksBasis;
 }
 
 export const getChoropleth = ({ period, ...rest }: ChoroplethQuery, signal?: AbortSignal) =>

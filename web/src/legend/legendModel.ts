@@ -23,6 +23,8 @@ import {
   UNMAPPED_HATCH_COLOR,
   type Rgb,
 } from '../style/palettes';
+import { displayBreaks, displayClassBounds } from '../style/metricClasses';
+import type { Language } from '../state/atlasState';
 import { formatMetricValue, METRIC_LABEL_KEYS, metricUnitKey } from './metricText';
 
 export interface LegendSwatch {
@@ -32,9 +34,12 @@ export interface LegendSwatch {
   pattern?: 'fill' | 'dashedLine' | 'hatch';
 }
 
+/** Sentences under a section: how its colours were fixed, what protection of informants means. */
+type Notes = { notes?: string[] };
+
 export type LegendSection =
-  | { kind: 'swatches'; id: string; title: string; unit: string | null; items: LegendSwatch[] }
-  | { kind: 'ramp'; id: string; title: string; unit: string; colors: readonly Rgb[]; ticks: { at: number; label: string }[] };
+  | ({ kind: 'swatches'; id: string; title: string; unit: string | null; items: LegendSwatch[] } & Notes)
+  | ({ kind: 'ramp'; id: string; title: string; unit: string; colors: readonly Rgb[]; ticks: { at: number; label: string }[] } & Notes);
 
 /** Gi* bins from hottest to coldest, as the legend lists them. */
 export const HOTSPOT_BIN_KEYS: Record<HotspotBin, MessageKey> = {
@@ -63,6 +68,8 @@ export interface Units2025Legend {
 
 export interface LegendInputs {
   choropleth: ChoroplethResponse | null;
+  /** The UI language: protection notes come from the server in both. */
+  lang?: Language;
   /** In the planner the choropleth slot shows the gap score; its legend replaces the metric's. */
   planning?: boolean;
   /** Today's boundaries drawn over the map; null or absent when they are off. */
@@ -74,13 +81,24 @@ export interface LegendInputs {
   fmt: Formatters;
 }
 
-function choroplethSection({ choropleth, privacyK, t, fmt }: LegendInputs): LegendSection | null {
+/** Which years share the colours, or that they belong to the period on screen only. */
+function breaksNote(choropleth: ChoroplethResponse, t: Translate, fmt: Formatters): string {
+  const periods = choropleth.breaks_periods;
+  if (choropleth.breaks_basis === 'period' || periods.length === 0) {
+    return t('legend.periodNote', { period: fmt.period(choropleth.period.from, choropleth.period.to) });
+  }
+  return t('legend.seriesNote', { first: periods[0]!.to.slice(0, 4), last: periods.at(-1)!.to.slice(0, 4) });
+}
+
+function choroplethSection({ choropleth, privacyK, lang = 'vi', t, fmt }: LegendInputs): LegendSection | null {
   if (!choropleth) return null;
-  const { metric, breaks } = choropleth;
+  const { metric } = choropleth;
+  const breaks = displayBreaks(metric, choropleth.breaks);
   const colors = choroplethPalette(breaks.length - 1);
   const items: LegendSwatch[] = colors.map((color, i) => {
-    const [lo, hi] = classBounds(breaks, i);
-    return { color, label: `${formatMetricValue(metric, lo, fmt)} – ${formatMetricValue(metric, hi, fmt)}` };
+    const [lo, hi] = displayClassBounds(metric, breaks, i);
+    const label = lo === hi ? formatMetricValue(metric, lo, fmt) : `${formatMetricValue(metric, lo, fmt)} – ${formatMetricValue(metric, hi, fmt)}`;
+    return { color, label };
   });
   if (choropleth.values.some((v) => v.suppressed)) {
     items.push({ color: SUPPRESSED_COLOR, label: t('legend.suppressed', { k: privacyK }) });
@@ -94,6 +112,10 @@ function choroplethSection({ choropleth, privacyK, t, fmt }: LegendInputs): Lege
     title: t(METRIC_LABEL_KEYS[metric]),
     unit: t(metricUnitKey(metric)),
     items,
+    notes: [
+      breaksNote(choropleth, t, fmt),
+      ...(choropleth.protection && choropleth.protection.method !== 'exact' ? [choropleth.protection.note[lang]] : []),
+    ],
   };
 }
 

@@ -7,7 +7,7 @@
  * chosen metric: the same layer function, its own layer.
  */
 import type { Layer } from '@deck.gl/core';
-import type { ChoroplethResponse, GridResponse } from '#contract/api';
+import type { GridResponse } from '#contract/api';
 import type { HotspotsResponse } from '#contract/api';
 import type { MapLayerId, View } from '../state/atlasState';
 import type { ClassedValues } from '../style/classify';
@@ -24,7 +24,8 @@ import { tipHexLayer } from './layers/tipHexLayer';
 
 export interface LayerInputs {
   units: UnitLayers | null;
-  choropleth: ChoroplethResponse | null;
+  /** The metric's classes at display precision (style/metricClasses). */
+  choropleth: ClassedValues | null;
   /** The planner's gap score per commune; null outside the planner. */
   gapScores: ClassedValues | null;
   view: View;

@@ -50,6 +50,8 @@ function font(size: number, weight = 400): string {
 const LABEL_WIDTH = LAYOUT.legendWidth - LAYOUT.swatchWidth - 8;
 /** Extra height of each wrapped line after a label's first. */
 const LABEL_LINE_HEIGHT = 15;
+/** Line height of a section's notes (11 px text). */
+const NOTE_LINE_HEIGHT = 14;
 
 /** Text broken into lines no wider than `maxWidth` at the current font (long titles and notes wrap). */
 function wrapLines(ctx: CanvasRenderingContext2D, text: string, maxWidth: number): string[] {
@@ -77,6 +79,8 @@ function legendHeight(ctx: CanvasRenderingContext2D, sections: LegendSection[]):
     if (section.kind === 'swatches') {
       for (const item of section.items) height += LAYOUT.rowHeight + (wrapLines(ctx, item.label, LABEL_WIDTH).length - 1) * LABEL_LINE_HEIGHT;
     } else height += LAYOUT.rampHeight + 24;
+    ctx.font = font(11);
+    for (const note of section.notes ?? []) height += NOTE_LINE_HEIGHT * wrapLines(ctx, note, LAYOUT.legendWidth).length;
     height += LAYOUT.sectionGap;
   }
   return height;
@@ -163,6 +167,14 @@ function drawLegend(ctx: CanvasRenderingContext2D, spec: ExportSpec, x: number, 
       }
       ctx.textAlign = 'left';
       cursor += LAYOUT.rampHeight + 24;
+    }
+    ctx.fillStyle = MUTED;
+    ctx.font = font(11);
+    for (const note of section.notes ?? []) {
+      for (const line of wrapLines(ctx, note, LAYOUT.legendWidth)) {
+        ctx.fillText(line, x, cursor + 12);
+        cursor += NOTE_LINE_HEIGHT;
+      }
     }
     cursor += LAYOUT.sectionGap;
   }

@@ -62,6 +62,11 @@ export function Legend({ sections }: { sections: LegendSection[] }) {
               ))}
             </ul>
           )}
+          {section.notes?.map((note) => (
+            <p key={note} className="legend__note">
+              {note}
+            </p>
+          ))}
         </section>
       ))}
     </aside>

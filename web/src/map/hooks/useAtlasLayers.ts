@@ -9,6 +9,7 @@ import type { MapLayerId, View } from '../../state/atlasState';
 import type { AtlasData } from '../../state/useAtlasData';
 import { GRID_RESOLUTION } from '../../style/domains';
 import { gapScoreClasses } from '../../style/gapScore';
+import { metricClasses } from '../../style/metricClasses';
 import { buildLayers } from '../buildLayers';
 import type { Bbox } from '../camera';
 import { cellSpacingMeters, coveringCells, densityCells } from '../heatmapCells';
@@ -43,7 +44,8 @@ export function useAtlasLayers({ data, visibleLayers, view, level, district, sel
   const planner = data.planner.latest;
   const gapScores = useMemo(() => (planner ? gapScoreClasses(planner.rows) : null), [planner]);
 
-  const choropleth = data.choropleth.latest;
+  const response = data.choropleth.latest;
+  const choropleth = useMemo(() => (response ? metricClasses(response) : null), [response]);
   const tipGrid = data.tipGrid.latest;
   const hotspots = data.hotspots.latest;
   const models = data.models.latest;
