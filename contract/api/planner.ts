@@ -95,7 +95,7 @@ export const allocationStepSchema = z
     ...named,
     newlyCoveredHouseholds: count,
     needMultiplier: z.number(),
-    weightedGain: z.number(),
+    weightedGain: z.number().meta({ description: 'The rise of the objective U this step causes (need-weighted households, discounted by coverage already reached).' }),
     cumulativeNewlyCovered: count,
   })
   .meta({ id: 'AllocationStep' });
@@ -200,7 +200,8 @@ export const postAllocate = endpoint({
   method: 'post',
   path: '/api/planner/allocate',
   summary: 'Allocate N new groups across the province',
-  description: 'Greedy need-weighted maximal coverage, one group per step.',
+  description:
+    'One group per step to the commune where it raises U = Σ m·H·(s − s²/2) most (m: need multiplier max(0.1, 1 + need index), H: households, s: share of households in a group). A household brought into a group counts with the need multiplier times the share of its commune still uncovered, so the gains fall as communes fill up and N groups spread out; greedy is exact for this concave objective. `weightedGain` of a step is its rise of U.',
   body: allocateBodySchema,
   responses: { 200: { description: 'Allocation steps and the result per commune.', json: allocateSchema } },
   example: { body: { groups: 5, from: '2021-01-01', to: '2021-12-31' } },
