@@ -7,7 +7,7 @@ import { getBasemapContext } from './basemap';
 import { getChoropleth } from './choropleth';
 import { getGrid } from './grid';
 import { getEmergingHotspots, getHotspots } from './hotspots';
-import { getPlanner, getPlannerCsv, postAllocate, postWhatIf } from './planner';
+import { getPlanner, getPlannerCsv, getPlannerXlsx, postAllocate, postWhatIf } from './planner';
 import { getPoints } from './points';
 import { addUser, exportRecords, listUsers, removeUser } from './records';
 import { searchUnits } from './search';
@@ -37,6 +37,7 @@ export const ENDPOINTS = {
   getEmergingHotspots,
   getPlanner,
   getPlannerCsv,
+  getPlannerXlsx,
   postWhatIf,
   postAllocate,
   exportRecords,

@@ -266,8 +266,12 @@ function plannerQuery({ period, weights }: PlannerScenario): WireQuery<Endpoints
 
 export const getPlanner = (scenario: PlannerScenario, signal?: AbortSignal) => apiGet('/api/planner', { query: plannerQuery(scenario), signal });
 
-/** The ranking as CSV (UTF-8 with BOM, for Excel): a link the browser downloads with the session cookie. */
-export const plannerCsvUrl = (scenario: PlannerScenario): string => urlOf('/api/planner.csv', {}, plannerQuery(scenario));
+/**
+ * The ranking as CSV (UTF-8 with BOM) or as an Excel workbook, headings and reasons in the UI's
+ * language: links the browser downloads with the session cookie.
+ */
+export const plannerTableUrl = (format: 'csv' | 'xlsx', scenario: PlannerScenario, lang: 'vi' | 'en'): string =>
+  urlOf(format === 'csv' ? '/api/planner.csv' : '/api/planner.xlsx', {}, { ...plannerQuery(scenario), lang });
 
 export const postWhatIf = (
   scenario: PlannerScenario,

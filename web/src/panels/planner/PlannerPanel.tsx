@@ -4,7 +4,7 @@
  * URL. While new weights load, the previous ranking stays on screen, marked as updating.
  */
 import { useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import { plannerCsvUrl } from '../../api/client';
+import { plannerTableUrl } from '../../api/client';
 import type { PlannerResponse } from '#contract/api';
 import type { PlannerScenario } from '../../api/client';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
@@ -53,7 +53,7 @@ function useTabKeys(tab: Tab, setTab: (tab: Tab) => void) {
 }
 
 export function PlannerPanel({ planner, scenario, sort, districtCodes, selectedCode, onSort, onSelect }: PlannerPanelProps) {
-  const { t, fmt } = useI18n();
+  const { lang, t, fmt } = useI18n();
   const [tab, setTab] = useState<Tab>('ranking');
   const { refs, onKeyDown } = useTabKeys(tab, setTab);
   const data = planner.data ?? planner.latest;
@@ -103,16 +103,19 @@ export function PlannerPanel({ planner, scenario, sort, districtCodes, selectedC
               <span className="spinner" aria-hidden="true" /> {t('planner.updating')}
             </span>
           )}
-          <a
-            className="button"
-            href={canRank ? plannerCsvUrl(scenario) : undefined}
-            download
-            aria-disabled={!canRank}
-            title={t('planner.csvHint')}
-            data-testid="planner-csv"
-          >
-            {t('planner.csv')}
-          </a>
+          {(['xlsx', 'csv'] as const).map((format) => (
+            <a
+              key={format}
+              className="button"
+              href={canRank ? plannerTableUrl(format, scenario, lang) : undefined}
+              download
+              aria-disabled={!canRank}
+              title={t('planner.downloadHint')}
+              data-testid={`planner-${format}`}
+            >
+              {t(format === 'csv' ? 'planner.csv' : 'planner.xlsx')}
+            </a>
+          ))}
         </div>
       </header>
       <div className="planner__tabs" role="tablist" aria-label={t('planner.tabs')} onKeyDown={onKeyDown}>
