@@ -1,8 +1,9 @@
 /**
- * The logged-in application: header, simulated-data banner, controls, the map with its legend,
- * tooltip and toolbar, the briefing cards (briefing view) or the planner (planner view, with its
- * weights among the controls), and the selected unit's panel. State comes from the URL; data
- * from useAtlasData; the map itself is a lazily loaded chunk.
+ * The logged-in application: header, simulated-data banner, the controls in a drawer (tucked
+ * away in the briefing, open for exploring and planning), the map as the largest element with
+ * its title, legend, toolbar and tooltip drawn on it, one strip of big numbers above it (briefing)
+ * or the planner docked beside it (planner, with its weights in the drawer), and the selected
+ * unit's panel. State comes from the URL; data from useAtlasData; the map is a lazy chunk.
  */
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SearchHit } from '#contract/api';
@@ -24,8 +25,13 @@ import { PeriodControls } from './panels/PeriodControls';
 import { SearchBox } from './panels/SearchBox';
 import { Skeleton } from './panels/Skeleton';
 import { SyntheticBanner } from './panels/SyntheticBanner';
+import { MapTitle } from './panels/MapTitle';
+import { useOverlayPadding } from './panels/useOverlayPadding';
+import type { ScenarioMarks } from './state/scenario';
+import { mapTitleText } from './legend/mapTitle';
+import { DEFAULT_FRAME_PADDING } from './map/camera';
 import { UnitPanel } from './panels/UnitPanel';
-import { serializeAtlasState, toggleLayer, type AtlasState, type Language } from './state/atlasState';
+import { serializeAtlasState, toggleLayer, type AtlasState, type Language, type View } from './state/atlasState';
 import type { HoverTarget } from './state/hover';
 import { restrictToRole } from './state/permissions';
 import { readiness } from './state/readiness';
@@ -36,7 +42,9 @@ import { useExport } from './useExport';
 const MapView = lazy(() => import('./map/MapView'));
 // The planner is for analysts only: its panels load when the planner view first opens.
 const PlannerPanel = lazy(() => import('./panels/planner/PlannerPanel').then((m) => ({ default: m.PlannerPanel })));
-const WeightsPanel = lazy(() => import('./panels/planner/WeightsPanel').then((m) => ({ default: m.WeightsPanel })));
+
+/** The controls drawer at first: tucked away for a meeting, open where the controls are the work. */
+const DRAWER_OPEN_AT_FIRST: Record<View, boolean> = { briefing: false, explore: true, planner: false };
 
 interface AtlasShellProps {
   state: AtlasState;
@@ -61,8 +69,19 @@ export function AtlasShell({ state: urlState, update, session, config, onLogout 
   const data = useAtlasData(state, session.role);
   const mapHandle = useRef<MapHandle>(null);
   const mapAreaRef = useRef<HTMLElement>(null);
+  const overlayRefs = {
+    frame: useRef<HTMLDivElement>(null),
+    title: useRef<HTMLDivElement>(null),
+    legend: useRef<HTMLDivElement>(null),
+    credits: useRef<HTMLParagraphElement>(null),
+  };
+  const framePadding = useOverlayPadding(overlayRefs, DEFAULT_FRAME_PADDING);
   const [hover, setHover] = useState<HoverTarget | null>(null);
+  const [rowHover, setRowHover] = useState<string | null>(null);
+  const [scenarioMarks, setScenarioMarks] = useState<ScenarioMarks | null>(null);
   const [fullscreen, setFullscreen] = useState(false);
+  const [drawerOpen, setDrawerOpen] = useState<Record<View, boolean>>(DRAWER_OPEN_AT_FIRST);
+  const controlsOpen = drawerOpen[state.view];
   const synthetic = config.synthetic || data.summary.data?.synthetic === true;
 
   const stateKey = serializeAtlasState(state);
@@ -92,12 +111,13 @@ export function AtlasShell({ state: urlState, update, session, config, onLogout 
         lang: state.lang,
         planning,
         units2025: units2025 ? { units: units2025.features.length, unmapped: units2025.unmapped.length } : null,
+        scenario: planning ? scenarioMarks : null,
         privacyK: config.privacy_k,
         visibleLayers: data.visibleLayers,
         t,
         fmt,
       }),
-    [data.choropleth.latest, state.lang, planning, units2025, config.privacy_k, data.visibleLayers, t, fmt],
+    [data.choropleth.latest, state.lang, planning, units2025, scenarioMarks, config.privacy_k, data.visibleLayers, t, fmt],
   );
   // The planner table follows the district filter: the district's communes, ranks still province-wide.
   const districtCodes = useMemo(() => {
@@ -108,12 +128,12 @@ export function AtlasShell({ state: urlState, update, session, config, onLogout 
   const scenario = useMemo(() => ({ period: state.period, weights: state.weights }), [state.period, state.weights]);
 
   const districtName = state.district ? unitsByCode.get(state.district)?.name ?? state.district : null;
-  const subtitle = [fmt.period(state.period.from, state.period.to), districtName ?? t('district.all')].join(' · ');
+  const title = mapTitleText({ metric: state.metric, planning, visibleLayers: data.visibleLayers, period: state.period, districtName, t, fmt });
   const { exporting, exportError, exportPng } = useExport({
     mapHandle,
     spec: {
-      title: `${t('app.title')} — ${t('app.province')}`,
-      subtitle,
+      title: title.title,
+      subtitle: [title.subtitle, title.unit].filter(Boolean).join(' · '),
       banner: synthetic ? t('synthetic.title') : null,
       legendTitle: t('legend.title'),
       legend,
@@ -123,11 +143,18 @@ export function AtlasShell({ state: urlState, update, session, config, onLogout 
         t('export.generated', { date: fmt.date(new Date().toISOString().slice(0, 10)) }),
       ],
     },
-    fileName: `tlg-atlas-${state.period.to}.png`,
+    fileName: `tlg-atlas-${state.metric}-${state.period.from}-${state.period.to}.png`,
   });
 
   const onLanguage = useCallback((lang: Language) => update({ lang }), [update]);
-  const onSelectUnit = useCallback((code: string) => update({ unit: code }), [update]);
+  const onSelectUnit = useCallback(
+    (code: string) => {
+      // The tooltip belongs to the pointer's last move; a click changes what is under it.
+      setHover(null);
+      update({ unit: code });
+    },
+    [update],
+  );
   const onCameraChange = useCallback((camera: AtlasState['camera']) => update({ camera }, { replace: true }), [update]);
   const onSearch = useCallback(
     (hit: SearchHit) => {
@@ -138,6 +165,7 @@ export function AtlasShell({ state: urlState, update, session, config, onLogout 
     [update],
   );
   const closeUnit = useCallback(() => update({ unit: null }), [update]);
+  const toggleControls = () => setDrawerOpen((open) => ({ ...open, [state.view]: !open[state.view] }));
 
   function toggleFullscreen() {
     if (document.fullscreenElement) void document.exitFullscreen();
@@ -158,22 +186,21 @@ export function AtlasShell({ state: urlState, update, session, config, onLogout 
 
   return (
     <div className={`app app--${state.view}`}>
-      <AppHeader view={state.view} session={session} onView={(view) => update({ view })} onLanguage={onLanguage} onLogout={onLogout} />
+      <AppHeader
+        view={state.view}
+        session={session}
+        controlsOpen={controlsOpen}
+        onControls={toggleControls}
+        onView={(view) => update({ view })}
+        onLanguage={onLanguage}
+        onLogout={onLogout}
+      />
       {synthetic && <SyntheticBanner />}
-      <div className="print-header" aria-hidden="true">
-        <h1>{`${t('app.title')} — ${t('app.province')}`}</h1>
-        <p>{subtitle}</p>
-      </div>
       <div className="workspace">
-        <aside className="controls" aria-label={t('controls.label')}>
+        <aside id="atlas-controls" className="controls" aria-label={t('controls.label')} hidden={!controlsOpen} data-testid="controls">
           <SearchBox onSelect={onSearch} />
           <PeriodControls period={state.period} onChange={(period) => update({ period })} />
           <DistrictFilter districts={units?.districts ?? null} value={state.district} onChange={(district) => update({ district, camera: null })} />
-          {planning && (
-            <Suspense fallback={<Skeleton lines={6} />}>
-              <WeightsPanel weights={state.weights} onChange={(weights) => update({ weights })} />
-            </Suspense>
-          )}
           <LayerPanel
             role={session.role}
             layers={state.layers}
@@ -191,70 +218,86 @@ export function AtlasShell({ state: urlState, update, session, config, onLogout 
           />
         </aside>
         <main className="main">
-          {state.view === 'briefing' && <BriefingCards summary={data.summary} />}
-          <section ref={mapAreaRef} className="map-area" aria-label={t('map.label')}>
-            <div className="map-frame">
-              {data.units.error && !units ? (
-                <ErrorState message={errorText(data.units.error, t)} onRetry={data.units.retry} />
-              ) : (
-                <Suspense fallback={<MapSkeleton />}>
-                  {!units && <MapSkeleton />}
-                  <MapView
-                    ref={mapHandle}
-                    data={data}
-                    visibleLayers={data.visibleLayers}
-                    view={state.view}
-                    unitVersion={state.units}
-                    level={state.level}
-                    district={state.district}
-                    selectedCode={state.unit}
-                    camera={state.camera}
-                    provinceBbox={config.province.bbox}
-                    basemapStyleUrl={config.basemap_style_url}
-                    ariaLabel={t('map.label')}
-                    onCameraChange={onCameraChange}
-                    onHover={setHover}
-                    onSelectUnit={onSelectUnit}
-                  />
-                </Suspense>
-              )}
-              <HoverTooltip
-                target={hover}
-                unitsByCode={unitsByCode}
-                choropleth={data.choropleth.latest}
-                hotspots={data.hotspots.latest}
-                planner={planning ? data.planner.latest : null}
-                privacyK={config.privacy_k}
-              />
-              <DataStatus resources={mapResources} />
-              <MapToolbar
-                fullscreen={fullscreen}
-                exporting={exporting}
-                onFullscreen={toggleFullscreen}
-                onExport={exportPng}
-                onPrint={() => window.print()}
-              />
-              {exportError && <ErrorState message={t('export.failed')} onRetry={exportPng} compact />}
-              <p className="map-attribution">{t('map.attribution')}</p>
-            </div>
-            <Legend sections={legend} />
-          </section>
-          {planning && (
-            <Suspense fallback={<Skeleton lines={8} className="planner" />}>
-              <PlannerPanel
-                planner={data.planner}
-                scenario={scenario}
-                sort={state.plannerSort}
-                districtCodes={districtCodes}
-                selectedCode={state.unit}
-                onSort={(plannerSort) => update({ plannerSort })}
-                onSelect={onSelectUnit}
-              />
-            </Suspense>
-          )}
+          {state.view === 'briefing' && <BriefingCards summary={data.summary} dataPeriod={config.period} />}
+          <div className="stage">
+            <section ref={mapAreaRef} className="map-area" aria-label={t('map.label')}>
+              <div ref={overlayRefs.frame} className="map-frame" data-testid="map-frame">
+                {data.units.error && !units ? (
+                  <ErrorState message={errorText(data.units.error, t)} onRetry={data.units.retry} />
+                ) : (
+                  <Suspense fallback={<MapSkeleton />}>
+                    {!units && <MapSkeleton />}
+                    <MapView
+                      ref={mapHandle}
+                      data={data}
+                      visibleLayers={data.visibleLayers}
+                      view={state.view}
+                      unitVersion={state.units}
+                      level={state.level}
+                      district={state.district}
+                      selectedCode={state.unit}
+                      hoverCode={planning ? rowHover : null}
+                      scenario={planning ? scenarioMarks : null}
+                      camera={state.camera}
+                      provinceBbox={config.province.bbox}
+                      framePadding={framePadding}
+                      basemapStyleUrl={config.basemap_style_url}
+                      ariaLabel={t('map.label')}
+                      onCameraChange={onCameraChange}
+                      onHover={setHover}
+                      onSelectUnit={onSelectUnit}
+                    />
+                  </Suspense>
+                )}
+                <div className="map-overlay map-overlay--top-left">
+                  <MapTitle ref={overlayRefs.title} text={title} synthetic={synthetic} />
+                  <DataStatus resources={mapResources} />
+                </div>
+                <div ref={overlayRefs.legend} className="map-overlay map-overlay--bottom-left">
+                  <Legend sections={legend} />
+                </div>
+                <HoverTooltip
+                  target={hover}
+                  unitsByCode={unitsByCode}
+                  choropleth={data.choropleth.latest}
+                  hotspots={data.hotspots.latest}
+                  planner={planning ? data.planner.latest : null}
+                  privacyK={config.privacy_k}
+                />
+                <MapToolbar
+                  fullscreen={fullscreen}
+                  exporting={exporting}
+                  onFullscreen={toggleFullscreen}
+                  onExport={exportPng}
+                  onPrint={() => window.print()}
+                />
+                {exportError && <ErrorState message={t('export.failed')} onRetry={exportPng} compact />}
+                <p ref={overlayRefs.credits} className="map-attribution">
+                  {t('map.attribution')}
+                </p>
+              </div>
+            </section>
+            {planning && (
+              <Suspense fallback={<Skeleton lines={8} className="planner" />}>
+                <PlannerPanel
+                  planner={data.planner}
+                  scenario={scenario}
+                  sort={state.plannerSort}
+                  districtCodes={districtCodes}
+                  selectedCode={state.unit}
+                  onSort={(plannerSort) => update({ plannerSort })}
+                  onSelect={onSelectUnit}
+                  onWeights={(weights) => update({ weights })}
+                  onHoverRow={setRowHover}
+                  onScenario={setScenarioMarks}
+                />
+              </Suspense>
+            )}
+          </div>
           <p className="print-note">{synthetic ? t('synthetic.body') : t('map.attribution')}</p>
         </main>
-        {state.unit && <UnitPanel code={state.unit} period={state.period} onClose={closeUnit} />}
+        {/* In the planner the selected commune's row tells its story; elsewhere its panel opens beside the map. */}
+        {state.unit && !planning && <UnitPanel code={state.unit} period={state.period} onClose={closeUnit} />}
       </div>
     </div>
   );

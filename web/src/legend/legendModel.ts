@@ -17,6 +17,8 @@ import {
   HOTSPOT_BIN_COLORS,
   MODEL_SETTING_COLORS,
   NO_DATA_COLOR,
+  rgbOfHex,
+  SCENARIO_MARK_COLOR,
   SUPPRESSED_COLOR,
   TIP_HEX_RAMP,
   UNITS_2025_LINE_COLOR,
@@ -25,13 +27,14 @@ import {
 } from '../style/palettes';
 import { displayBreaks, displayClassBounds } from '../style/metricClasses';
 import type { Language } from '../state/atlasState';
+import type { ScenarioMarks } from '../state/scenario';
 import { formatMetricValue, METRIC_LABEL_KEYS, metricUnitKey } from './metricText';
 
 export interface LegendSwatch {
   color: Rgb;
   label: string;
-  /** How the swatch is drawn: a filled box (default), a dashed line, or diagonal hatching. */
-  pattern?: 'fill' | 'dashedLine' | 'hatch';
+  /** How the swatch is drawn: a filled box (default), a dashed line, diagonal hatching, or a disc. */
+  pattern?: 'fill' | 'dashedLine' | 'hatch' | 'disc';
 }
 
 /** Sentences under a section: how its colours were fixed, what protection of informants means. */
@@ -74,6 +77,8 @@ export interface LegendInputs {
   planning?: boolean;
   /** Today's boundaries drawn over the map; null or absent when they are off. */
   units2025?: Units2025Legend | null;
+  /** A planner scenario's marks on the map; null or absent when there are none. */
+  scenario?: ScenarioMarks | null;
   privacyK: number;
   /** Layers the role may see and that are switched on. */
   visibleLayers: ReadonlySet<string>;
@@ -146,6 +151,16 @@ function units2025Section({ t }: LegendInputs, units2025: Units2025Legend): Lege
   };
 }
 
+function scenarioSection({ t }: LegendInputs, scenario: ScenarioMarks): LegendSection {
+  return {
+    kind: 'swatches',
+    id: 'scenario',
+    title: scenario.title,
+    unit: null,
+    items: [{ color: rgbOfHex(SCENARIO_MARK_COLOR), pattern: 'disc', label: t('legend.scenarioMark') }],
+  };
+}
+
 function heatmapSection({ t, fmt }: LegendInputs): LegendSection {
   return {
     kind: 'ramp',
@@ -199,6 +214,7 @@ export function buildLegend(inputs: LegendInputs): LegendSection[] {
     on('tipHex') ? tipHexSection(inputs) : null,
     on('models') ? modelsSection(inputs) : null,
     inputs.units2025 ? units2025Section(inputs, inputs.units2025) : null,
+    inputs.scenario && inputs.scenario.marks.length > 0 ? scenarioSection(inputs, inputs.scenario) : null,
   ];
   return sections.filter((s): s is LegendSection => s !== null);
 }

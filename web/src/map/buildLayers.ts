@@ -38,7 +38,6 @@ export interface LayerInputs {
   /** Layers switched on at some point in this map's life. */
   created: ReadonlySet<MapLayerId>;
   district: string | null;
-  selectedCode: string | null;
   zoom: number;
   latitude: number;
   cellSpacingMeters: number;
@@ -57,7 +56,6 @@ export function buildLayers(input: LayerInputs): Layer[] {
           choropleth: input.choropleth,
           visible: on('choropleth') && !planning,
           district: input.district,
-          selectedCode: input.selectedCode,
           beforeId: BOUNDARY_LAYER_ID,
         }),
     ],
@@ -71,7 +69,6 @@ export function buildLayers(input: LayerInputs): Layer[] {
           palette: GAP_SCORE_PALETTE,
           visible: on('choropleth') && planning,
           district: input.district,
-          selectedCode: input.selectedCode,
           beforeId: BOUNDARY_LAYER_ID,
         }),
     ],

@@ -112,6 +112,13 @@ function drawSwatch(ctx: CanvasRenderingContext2D, item: LegendSwatch, x: number
         ctx.lineTo(x + offset + h, y);
         ctx.stroke();
       }
+    } else if (item.pattern === 'disc') {
+      ctx.fillStyle = color;
+      ctx.beginPath();
+      ctx.arc(x + w / 2, y + h / 2, h / 2, 0, 2 * Math.PI);
+      ctx.fill();
+      ctx.restore();
+      return;
     } else {
       ctx.fillStyle = color;
       ctx.fillRect(x, y, w, h);

@@ -24,7 +24,7 @@ function Swatch({ item }: { item: LegendSwatch }) {
   const color = cssColor(item.color);
   const pattern = item.pattern ?? 'fill';
   const background =
-    pattern === 'fill'
+    pattern === 'fill' || pattern === 'disc'
       ? color
       : pattern === 'hatch'
         ? `repeating-linear-gradient(-45deg, ${color} 0 1.5px, transparent 1.5px 5px)`

@@ -20,13 +20,12 @@ export interface AtlasLayerInputs {
   view: View;
   level: 'commune' | 'district';
   district: string | null;
-  selectedCode: string | null;
   provinceBbox: Bbox;
   /** The map's zoom in steps (useZoomStep). */
   zoom: number;
 }
 
-export function useAtlasLayers({ data, visibleLayers, view, level, district, selectedCode, provinceBbox, zoom }: AtlasLayerInputs): Layer[] {
+export function useAtlasLayers({ data, visibleLayers, view, level, district, provinceBbox, zoom }: AtlasLayerInputs): Layer[] {
   const units = data.units.data;
   const coverage = useMemo(() => (units ? coveringCells(units.communes, GRID_RESOLUTION) : []), [units]);
   const groupGrid = data.groupGrid.latest;
@@ -64,11 +63,10 @@ export function useAtlasLayers({ data, visibleLayers, view, level, district, sel
         visible: visibleLayers,
         created,
         district,
-        selectedCode,
         zoom,
         latitude,
         cellSpacingMeters: cellSpacingMeters(GRID_RESOLUTION),
       }),
-    [units, choropleth, gapScores, view, level, cells, tipGrid, hotspots, models, visibleLayers, created, district, selectedCode, zoom, latitude],
+    [units, choropleth, gapScores, view, level, cells, tipGrid, hotspots, models, visibleLayers, created, district, zoom, latitude],
   );
 }

@@ -1,8 +1,8 @@
 /**
  * Choropleth of one value per commune or district, coloured by class breaks: the server's for a
  * metric (computed over the whole province, so the legend does not change with the view), fixed
- * ones for the planner's gap score. Units hidden for privacy are drawn in the "suppressed" grey,
- * never in a class colour.
+ * ones for the planner's gap score. Units hidden for privacy are drawn in the "suppressed" tone,
+ * never in a class colour; the selected unit's outline is a MapLibre layer (map/highlightStyle.ts).
  */
 import { GeoJsonLayer, type GeoJsonLayerProps } from '@deck.gl/layers';
 import type { UnitFeature, UnitProperties, UnitsResponse } from '#contract/api';
@@ -19,9 +19,6 @@ export const PLANNER_GAP_LAYER_ID = 'planner-gap';
 const FILL_ALPHA = 225;
 /** Units outside the district filter stay faintly visible for orientation. */
 const OUTSIDE_FILTER_ALPHA = 40;
-const SELECTED_LINE: [number, number, number, number] = [0, 0, 0, 255];
-const SELECTED_LINE_PIXELS = 3;
-const NO_LINE: [number, number, number, number] = [0, 0, 0, 0];
 const HOVER_HIGHLIGHT: [number, number, number, number] = [255, 255, 255, 90];
 
 export interface ChoroplethLayerInput {
@@ -33,7 +30,6 @@ export interface ChoroplethLayerInput {
   palette?: readonly Rgb[];
   visible: boolean;
   district: string | null;
-  selectedCode: string | null;
   beforeId: string;
 }
 
@@ -61,7 +57,7 @@ function inDistrict(feature: HasProperties, district: string | null): boolean {
 }
 
 export function choroplethLayer(input: ChoroplethLayerInput): GeoJsonLayer<UnitProperties> {
-  const { units, choropleth, visible, district, selectedCode, beforeId } = input;
+  const { units, choropleth, visible, district, beforeId } = input;
   const palette = input.palette ?? choroplethPalette((choropleth?.breaks.length ?? 1) - 1);
   const colors = choropleth ? choroplethColors(choropleth, palette) : new Map<string, Rgb>();
   const fill = (feature: HasProperties): Rgba => {
@@ -77,16 +73,10 @@ export function choroplethLayer(input: ChoroplethLayerInput): GeoJsonLayer<UnitP
     autoHighlight: true,
     highlightColor: HOVER_HIGHLIGHT,
     filled: true,
-    stroked: true,
-    lineWidthUnits: 'pixels',
+    // Outlines are MapLibre's (boundaries, the selected commune): no path program of our own.
+    stroked: false,
     getFillColor: fill,
-    getLineColor: (feature: HasProperties) => (feature.properties.code === selectedCode ? SELECTED_LINE : NO_LINE),
-    getLineWidth: (feature: HasProperties) => (feature.properties.code === selectedCode ? SELECTED_LINE_PIXELS : 0),
-    updateTriggers: {
-      getFillColor: [choropleth, district],
-      getLineColor: [selectedCode],
-      getLineWidth: [selectedCode],
-    },
+    updateTriggers: { getFillColor: [choropleth, district] },
   };
   return new GeoJsonLayer<UnitProperties>(props);
 }
