@@ -28,6 +28,7 @@ import { SyntheticBanner } from './panels/SyntheticBanner';
 import { MapTitle } from './panels/MapTitle';
 import { useOverlayPadding } from './panels/useOverlayPadding';
 import type { ScenarioMarks } from './state/scenario';
+import type { StaticMapView } from './staticMap/fromAtlas';
 import { mapTitleText } from './legend/mapTitle';
 import { DEFAULT_FRAME_PADDING } from './map/camera';
 import { UnitPanel } from './panels/UnitPanel';
@@ -40,6 +41,14 @@ import type { UpdateOptions } from './state/useAtlasState';
 import { useExport } from './useExport';
 
 const MapView = lazy(() => import('./map/MapView'));
+// The printable page (vector map): its own chunk, in the page as soon as it has loaded.
+const PrintPage = lazy(() => import('./staticMap/PrintPage'));
+
+/** The view is not ready (for a print, a test) until the printable page is there too. */
+function HoldReady() {
+  useEffect(() => readiness.hold(), []);
+  return null;
+}
 // The planner is for analysts only: its panels load when the planner view first opens.
 const PlannerPanel = lazy(() => import('./panels/planner/PlannerPanel').then((m) => ({ default: m.PlannerPanel })));
 
@@ -129,19 +138,42 @@ export function AtlasShell({ state: urlState, update, session, config, onLogout 
 
   const districtName = state.district ? unitsByCode.get(state.district)?.name ?? state.district : null;
   const title = mapTitleText({ metric: state.metric, planning, visibleLayers: data.visibleLayers, period: state.period, districtName, t, fmt });
+  const staticView = useMemo<StaticMapView>(
+    () => ({
+      units: data.units.data,
+      context: data.context.data,
+      choropleth: data.choropleth.latest,
+      planner: data.planner.latest,
+      hotspots: data.hotspots.latest,
+      groupGrid: data.groupGrid.latest,
+      tipGrid: data.tipGrid.latest,
+      models: data.models.latest,
+      visibleLayers: data.visibleLayers,
+      planning,
+      district: state.district,
+      selectedCode: state.unit,
+      scenario: planning ? scenarioMarks : null,
+      provinceBbox: config.province.bbox,
+      words: { north: t('map.northLetter') },
+    }),
+    [data.units.data, data.context.data, data.choropleth.latest, data.planner.latest, data.hotspots.latest, data.groupGrid.latest, data.tipGrid.latest, data.models.latest, data.visibleLayers, planning, state.district, state.unit, scenarioMarks, config.province.bbox, t],
+  );
+  const protection = data.summary.data?.protection;
+  const notes = [
+    ...(synthetic ? [t('synthetic.body')] : []),
+    ...(protection && protection.method !== 'exact' ? [protection.note[state.lang]] : []),
+    t('map.attribution'),
+    t('export.generated', { date: fmt.date(new Date().toISOString().slice(0, 10)) }),
+  ];
   const { exporting, exportError, exportPng } = useExport({
-    mapHandle,
+    view: staticView,
     spec: {
       title: title.title,
       subtitle: [title.subtitle, title.unit].filter(Boolean).join(' · '),
       banner: synthetic ? t('synthetic.title') : null,
       legendTitle: t('legend.title'),
       legend,
-      notes: [
-        ...(synthetic ? [t('synthetic.body')] : []),
-        t('map.attribution'),
-        t('export.generated', { date: fmt.date(new Date().toISOString().slice(0, 10)) }),
-      ],
+      notes,
     },
     fileName: `tlg-atlas-${state.metric}-${state.period.from}-${state.period.to}.png`,
   });
@@ -294,11 +326,22 @@ export function AtlasShell({ state: urlState, update, session, config, onLogout 
               </Suspense>
             )}
           </div>
-          <p className="print-note">{synthetic ? t('synthetic.body') : t('map.attribution')}</p>
         </main>
         {/* In the planner the selected commune's row tells its story; elsewhere its panel opens beside the map. */}
         {state.unit && !planning && <UnitPanel code={state.unit} period={state.period} onClose={closeUnit} />}
       </div>
+      <Suspense fallback={<HoldReady />}>
+        <PrintPage
+          view={staticView}
+          title={title}
+          synthetic={synthetic}
+          legend={legend}
+          summary={data.summary.data}
+          dataPeriod={config.period}
+          showCards={!planning}
+          notes={notes}
+        />
+      </Suspense>
     </div>
   );
 }

@@ -3,7 +3,7 @@ import type { ChoroplethResponse } from '#contract/api';
 import { createFormatters } from '../../../web/src/i18n/format';
 import { translator } from '../../../web/src/i18n/i18n';
 import { buildLegend, type LegendSection } from '../../../web/src/legend/legendModel';
-import { tipCellColor } from '../../../web/src/map/layers/tipHexLayer';
+import { tipCellColor } from '../../../web/src/style/layerColors';
 import { classIndex } from '#contract';
 import { choroplethPalette, SUPPRESSED_COLOR } from '../../../web/src/style/palettes';
 

@@ -34,7 +34,7 @@ export interface LegendSwatch {
   color: Rgb;
   label: string;
   /** How the swatch is drawn: a filled box (default), a dashed line, diagonal hatching, or a disc. */
-  pattern?: 'fill' | 'dashedLine' | 'hatch' | 'disc';
+  pattern?: 'fill' | 'dashedLine' | 'hatch' | 'disc' | 'outline';
 }
 
 /** Sentences under a section: how its colours were fixed, what protection of informants means. */
@@ -175,13 +175,16 @@ function heatmapSection({ t, fmt }: LegendInputs): LegendSection {
   };
 }
 
-function hotspotSection({ t }: LegendInputs): LegendSection {
+/** Hot spots fill their communes, or outline them where a choropleth fills them already (no "not significant" line then). */
+function hotspotSection({ t }: LegendInputs, outlined: boolean): LegendSection {
+  const bins = outlined ? HOTSPOT_LEGEND_ORDER.filter((bin) => bin !== 0) : HOTSPOT_LEGEND_ORDER;
   return {
     kind: 'swatches',
     id: 'hotspots',
     title: t('layer.hotspots'),
     unit: t('legend.hotspotUnit'),
-    items: HOTSPOT_LEGEND_ORDER.map((bin) => ({ color: HOTSPOT_BIN_COLORS[String(bin)] as Rgb, label: t(HOTSPOT_BIN_KEYS[bin]) })),
+    items: bins.map((bin) => ({ color: HOTSPOT_BIN_COLORS[String(bin)] as Rgb, label: t(HOTSPOT_BIN_KEYS[bin]), ...(outlined ? { pattern: 'outline' as const } : {}) })),
+    ...(outlined ? { notes: [t('legend.hotspotOutlined')] } : {}),
   };
 }
 
@@ -210,7 +213,7 @@ export function buildLegend(inputs: LegendInputs): LegendSection[] {
   const sections: (LegendSection | null)[] = [
     on('choropleth') ? (inputs.planning ? gapSection(inputs) : choroplethSection(inputs)) : null,
     on('heatmap') ? heatmapSection(inputs) : null,
-    on('hotspots') ? hotspotSection(inputs) : null,
+    on('hotspots') ? hotspotSection(inputs, on('choropleth')) : null,
     on('tipHex') ? tipHexSection(inputs) : null,
     on('models') ? modelsSection(inputs) : null,
     inputs.units2025 ? units2025Section(inputs, inputs.units2025) : null,

@@ -13,7 +13,6 @@ import type { ScenarioMarks } from '../state/scenario';
 import { MAP_CONTAINER_ATTRIBUTE } from '../state/readiness';
 import type { AtlasData } from '../state/useAtlasData';
 import { FLY_DURATION_MS, toBounds, type Bbox, type FramePadding } from './camera';
-import { exportMapImage, type ExportSpec } from './exportPng';
 import { hoverTarget } from './hoverTarget';
 import { use2025Overlay } from './hooks/use2025Overlay';
 import { useAtlasLayers } from './hooks/useAtlasLayers';
@@ -22,17 +21,16 @@ import { useDeckLayers } from './hooks/useDeckLayers';
 import { useDeckOverlay } from './hooks/useDeckOverlay';
 import { useDistrictFraming } from './hooks/useDistrictFraming';
 import { useHighlights } from './hooks/useHighlights';
+import { significantSpots } from '../style/layerColors';
 import { useLabels } from './hooks/useLabels';
 import { useMapControls } from './hooks/useMapControls';
 import { MIN_ZOOM, useMapInstance } from './hooks/useMapInstance';
-import { usePrintImage } from './hooks/usePrintImage';
 import { useZoomStep } from './hooks/useZoomStep';
 
 export type { Bbox };
 
 export interface MapHandle {
   fitBbox(bbox: Bbox): void;
-  exportImage(spec: ExportSpec): Promise<Blob>;
 }
 
 export interface MapViewProps {
@@ -111,14 +109,16 @@ export default function MapView(props: MapViewProps) {
     provinceBbox,
     zoom,
   });
-  useHighlights(map, { units, hoverCode: props.hoverCode, selectedCode: props.selectedCode, scenario: props.scenario });
+  const hotspots = data.hotspots.latest;
+  const outlined = props.visibleLayers.has('hotspots') && props.visibleLayers.has('choropleth');
+  const hotspotOutlines = useMemo(() => (outlined && hotspots ? significantSpots(hotspots) : null), [outlined, hotspots]);
+  useHighlights(map, { units, hotspotOutlines, hoverCode: props.hoverCode, selectedCode: props.selectedCode, scenario: props.scenario });
   useDeckLayers(map, overlay, layers);
   const controlLabels = useMemo(
     () => ({ zoomIn: t('map.zoomIn'), zoomOut: t('map.zoomOut'), north: t('map.north'), northLetter: t('map.northLetter') }),
     [t],
   );
   useMapControls(map, controlLabels);
-  const printImage = usePrintImage(map);
 
   useImperativeHandle(
     ref,
@@ -128,10 +128,6 @@ export default function MapView(props: MapViewProps) {
         // The container may just have changed size (a panel opened): measure it first.
         map?.resize();
         map?.fitBounds(toBounds(bbox), { padding: props.framePadding, duration: FLY_DURATION_MS, maxZoom: UNIT_MAX_ZOOM });
-      },
-      exportImage(spec: ExportSpec) {
-        if (!map) return Promise.reject(new Error('The map is not ready yet.'));
-        return exportMapImage(map, spec);
       },
     }),
     [map, framing, props.framePadding],
@@ -147,7 +143,6 @@ export default function MapView(props: MapViewProps) {
         role="region"
         aria-label={props.ariaLabel}
       />
-      {printImage && <img className="map-print-image" src={printImage} alt={props.ariaLabel} />}
     </>
   );
 }

@@ -78,7 +78,8 @@ export function buildLayers(input: LayerInputs): Layer[] {
         hotspotLayer({
           communes: input.units?.communes ?? null,
           hotspots: input.hotspots,
-          visible: on('hotspots'),
+          // Over a choropleth hot spots are MapLibre outlines (map/highlightStyle.ts): the fills would mix into mud.
+          visible: on('hotspots') && !on('choropleth'),
           beforeId: BOUNDARY_LAYER_ID,
         }),
     ],

@@ -11,6 +11,8 @@ import { SCENARIO_MARK_COLOR } from '../style/palettes';
 import { LABEL_FONT } from './fontFaces';
 
 export const HOVER_LINE_LAYER_ID = 'commune-hover-line';
+/** Gi* hot and cold spots as outlines, used over a choropleth so the two layers' colours never mix. */
+export const HOTSPOT_OUTLINE_LAYER_ID = 'hotspot-outlines';
 export const SELECTED_CASING_LAYER_ID = 'commune-selected-casing';
 export const SELECTED_LINE_LAYER_ID = 'commune-selected-line';
 export const SCENARIO_SOURCE_ID = 'scenario-marks';
@@ -34,9 +36,17 @@ export function scenarioSource(): Record<string, SourceSpecification> {
   return { [SCENARIO_SOURCE_ID]: { type: 'geojson', data: emptyMarks() } };
 }
 
-/** Outlines over the boundary lines: hovered (accent), selected (black on a white casing). */
+/** Outlines over the boundary lines: hot spots (coloured by bin), hovered (accent), selected (black on a white casing). */
 export function highlightLineLayers(): LayerSpecification[] {
   return [
+    {
+      id: HOTSPOT_OUTLINE_LAYER_ID,
+      type: 'line',
+      source: 'communes',
+      filter: codeFilter(NO_CODE),
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': '#000000', 'line-width': 2.5 },
+    },
     {
       id: HOVER_LINE_LAYER_ID,
       type: 'line',

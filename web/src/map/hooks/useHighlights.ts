@@ -12,6 +12,7 @@ import type { UnitLayers } from '../../state/useAtlasData';
 import {
   codeFilter,
   emptyMarks,
+  HOTSPOT_OUTLINE_LAYER_ID,
   HOVER_LINE_LAYER_ID,
   NO_CODE,
   SCENARIO_SOURCE_ID,
@@ -20,15 +21,18 @@ import {
   type ScenarioMarkProperties,
 } from '../highlightStyle';
 import { labelPoint, type LonLat } from '../labelPoints';
+import { cssColor, type Rgb } from '../../style/palettes';
 
 export interface HighlightState {
   units: UnitLayers | null;
+  /** Hot and cold spots drawn as outlines (over a choropleth); null when they are not. */
+  hotspotOutlines: ReadonlyMap<string, Rgb> | null;
   hoverCode: string | null;
   selectedCode: string | null;
   scenario: ScenarioMarks | null;
 }
 
-export function useHighlights(map: MapLibreMap | null, { units, hoverCode, selectedCode, scenario }: HighlightState): void {
+export function useHighlights(map: MapLibreMap | null, { units, hotspotOutlines, hoverCode, selectedCode, scenario }: HighlightState): void {
   const anchors = useMemo(() => {
     const byCode = new Map<string, LonLat>();
     for (const f of units?.communes.features ?? []) byCode.set(f.properties.code, labelPoint(f.geometry));
@@ -43,6 +47,20 @@ export function useHighlights(map: MapLibreMap | null, { units, hoverCode, selec
     readiness.mapBusy();
     map.triggerRepaint();
   }, [map, hoverCode, selectedCode]);
+
+  useEffect(() => {
+    if (!map) return;
+    const entries = [...(hotspotOutlines ?? new Map<string, Rgb>())];
+    map.setFilter(HOTSPOT_OUTLINE_LAYER_ID, ['in', ['get', 'code'], ['literal', entries.map(([code]) => code)]]);
+    const [first, ...rest] = entries;
+    if (first) {
+      // A match expression needs one case at least: the first is written out, the rest spread after it.
+      const cases = rest.flatMap(([code, rgb]) => [code, cssColor(rgb)]);
+      map.setPaintProperty(HOTSPOT_OUTLINE_LAYER_ID, 'line-color', ['match', ['get', 'code'], first[0], cssColor(first[1]), ...cases, '#000000']);
+    }
+    readiness.mapBusy();
+    map.triggerRepaint();
+  }, [map, hotspotOutlines]);
 
   useEffect(() => {
     const source = map?.getSource<GeoJSONSource>(SCENARIO_SOURCE_ID);

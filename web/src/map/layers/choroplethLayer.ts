@@ -6,10 +6,10 @@
  */
 import { GeoJsonLayer, type GeoJsonLayerProps } from '@deck.gl/layers';
 import type { UnitFeature, UnitProperties, UnitsResponse } from '#contract/api';
-import { classIndex } from '#contract';
 import type { ClassedValues } from '../../style/classify';
 import type { InterleavedProps } from './interleaved';
-import { choroplethPalette, NO_DATA_COLOR, SUPPRESSED_COLOR, type Rgb } from '../../style/palettes';
+import { unitFillColors } from '../../style/layerColors';
+import { choroplethPalette, NO_DATA_COLOR, type Rgb } from '../../style/palettes';
 
 export const CHOROPLETH_LAYER_ID = 'choropleth';
 /** The planner's gap score: the same layer function, its own layer (and so its own picking id). */
@@ -37,19 +37,6 @@ type Rgba = [number, number, number, number];
 /** What the accessors read of a feature (deck.gl hands them its own Feature type). */
 type HasProperties = Pick<UnitFeature, 'properties'>;
 
-/** Colour of every unit code, computed once per response. */
-function choroplethColors(choropleth: ClassedValues, palette: readonly Rgb[]): Map<string, Rgb> {
-  const colors = new Map<string, Rgb>();
-  for (const row of choropleth.values) {
-    if (row.suppressed) colors.set(row.code, SUPPRESSED_COLOR);
-    else {
-      const index = classIndex(row.value, choropleth.breaks);
-      colors.set(row.code, index === null ? NO_DATA_COLOR : (palette[index] as Rgb));
-    }
-  }
-  return colors;
-}
-
 function inDistrict(feature: HasProperties, district: string | null): boolean {
   if (district === null) return true;
   const { code, district_code: districtCode } = feature.properties;
@@ -59,7 +46,7 @@ function inDistrict(feature: HasProperties, district: string | null): boolean {
 export function choroplethLayer(input: ChoroplethLayerInput): GeoJsonLayer<UnitProperties> {
   const { units, choropleth, visible, district, beforeId } = input;
   const palette = input.palette ?? choroplethPalette((choropleth?.breaks.length ?? 1) - 1);
-  const colors = choropleth ? choroplethColors(choropleth, palette) : new Map<string, Rgb>();
+  const colors = choropleth ? unitFillColors(choropleth, palette) : new Map<string, Rgb>();
   const fill = (feature: HasProperties): Rgba => {
     const [r, g, b] = colors.get(feature.properties.code) ?? NO_DATA_COLOR;
     return [r, g, b, inDistrict(feature, district) ? FILL_ALPHA : OUTSIDE_FILTER_ALPHA];
