@@ -8,7 +8,7 @@ import { getBasemapContext } from './basemap';
 import { getChoropleth } from './choropleth';
 import { getGrid } from './grid';
 import { getEmergingHotspots, getHotspots } from './hotspots';
-import { getPlanner, getPlannerCsv, postAllocate, postWhatIf } from './planner';
+import { getPlanner, getPlannerCsv, getPlannerXlsx, postAllocate, postWhatIf } from './planner';
 import { getPoints } from './points';
 import { addUser, exportRecords, listUsers, removeUser } from './records';
 import { searchUnits } from './search';
@@ -38,6 +38,7 @@ export const ENDPOINTS = {
   getEmergingHotspots,
   getPlanner,
   getPlannerCsv,
+  getPlannerXlsx,
   postWhatIf,
   postAllocate,
   exportRecords,
@@ -63,7 +64,7 @@ export * from './common';
 export * from './params';
 export type { ImportReportResponse, ReportEntry, UploadResponse, VersionResponse } from './admin';
 export type { BasemapContextResponse, ContextFeature, ContextProvinceFeature, ContextRiverFeature, ContextTownFeature } from './basemap';
-export type { ChoroplethResponse, ChoroplethValue } from './choropleth';
+export type { BreaksBasis, ChoroplethResponse, ChoroplethValue } from './choropleth';
 export type { GridCell, GridResponse } from './grid';
 export type {
   EmergingFeature,

@@ -4,7 +4,7 @@ import { PLANNER_FACTORS, PLANNER_LIMITS } from '../planner';
 import { count, periodSchema, protectionSchema, synthetic } from './common';
 import { endpoint } from './endpoint';
 import { STATISTIC_INPUTS } from './hotspots';
-import { decimalParam, isoDate, periodParams, unitCode } from './params';
+import { decimalParam, enumParam, isoDate, periodParams, unitCode } from './params';
 
 /** Weights are relative and rescaled to sum to 1; 1000 is far beyond any sensible ratio. */
 export const MAX_PLANNER_WEIGHT = 1000;
@@ -95,7 +95,7 @@ export const allocationStepSchema = z
     ...named,
     newlyCoveredHouseholds: count,
     needMultiplier: z.number(),
-    weightedGain: z.number(),
+    weightedGain: z.number().meta({ description: 'The rise of the objective U this step causes (need-weighted households, discounted by coverage already reached).' }),
     cumulativeNewlyCovered: count,
   })
   .meta({ id: 'AllocationStep' });
@@ -130,6 +130,17 @@ const weightParams = Object.fromEntries(
 ) as Record<`w_${(typeof PLANNER_FACTORS)[number]}`, z.ZodOptional<ReturnType<typeof decimalParam>>>;
 
 export const plannerQuery = z.object({ ...periodParams, ...weightParams }).strict();
+
+/** Languages of the downloadable tables: headings, reasons and notes. */
+export const TABLE_LANGUAGES = ['vi', 'en'] as const;
+
+const tableQuery = z
+  .object({
+    ...periodParams,
+    ...weightParams,
+    lang: enumParam(TABLE_LANGUAGES, 'vi').default('vi').describe('Language of the headings, the reasons and the notes (Vietnamese by default).'),
+  })
+  .strict();
 
 /** Weights in a JSON body are JSON numbers: "0.3", null or true are type errors, not coerced. */
 const weightsBody = z
@@ -176,9 +187,22 @@ export const getPlannerCsv = endpoint({
   method: 'get',
   path: '/api/planner.csv',
   summary: 'The ranking as CSV',
-  description: 'UTF-8 with BOM for spreadsheets; the same query as /api/planner.',
-  query: plannerQuery,
+  description:
+    'UTF-8 with BOM for spreadsheets; the same query as /api/planner. Headings in the chosen language, the reasons as sentences, numbers rounded (scores to 0.01, rates to 0.1, shares in %), hidden values written as such, never as 0.',
+  query: tableQuery,
   responses: { 200: { description: 'The ranking.', media: { 'text/csv': { kind: 'text' } } } },
+  example: { query: { from: '2021-01-01', to: '2021-12-31' } },
+});
+
+export const getPlannerXlsx = endpoint({
+  ...analyst,
+  operationId: 'getPlannerXlsx',
+  method: 'get',
+  path: '/api/planner.xlsx',
+  summary: 'The ranking as an Excel workbook',
+  description: 'The table of /api/planner.csv on a first sheet (bold frozen headings, number formats), the period, the weights and the data notes on a second.',
+  query: tableQuery,
+  responses: { 200: { description: 'The ranking.', media: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { kind: 'binary' } } } },
   example: { query: { from: '2021-01-01', to: '2021-12-31' } },
 });
 
@@ -200,7 +224,8 @@ export const postAllocate = endpoint({
   method: 'post',
   path: '/api/planner/allocate',
   summary: 'Allocate N new groups across the province',
-  description: 'Greedy need-weighted maximal coverage, one group per step.',
+  description:
+    'One group per step to the commune where it raises U = Σ m·H·(s − s²/2) most (m: need multiplier max(0.1, 1 + need index), H: households, s: share of households in a group). A household brought into a group counts with the need multiplier times the share of its commune still uncovered, so the gains fall as communes fill up and N groups spread out; greedy is exact for this concave objective. `weightedGain` of a step is its rise of U.',
   body: allocateBodySchema,
   responses: { 200: { description: 'Allocation steps and the result per commune.', json: allocateSchema } },
   example: { body: { groups: 5, from: '2021-01-01', to: '2021-12-31' } },

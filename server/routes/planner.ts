@@ -1,11 +1,12 @@
 /**
- * The expansion planner: GET /api/planner (ranking with reasons), GET /api/planner.csv,
+ * The expansion planner: GET /api/planner (ranking with reasons), GET /api/planner.csv and .xlsx,
  * POST /api/planner/what-if, POST /api/planner/allocate.
  */
 import { ENDPOINTS } from '#contract/api';
 import { defineRoute } from '../http/route';
 import { resolvePeriod } from '../services/filter';
-import { plannerAllocation, plannerCsv, plannerRanking, plannerWhatIf, weightsFromQuery } from '../services/planner';
+import { plannerAllocation, plannerCsv, plannerRanking, plannerWhatIf, plannerXlsx, weightsFromQuery } from '../services/planner';
+import { XLSX_MEDIA_TYPE } from '../services/xlsx';
 import type { RouteDeps } from './deps';
 
 export function plannerRoutes(deps: RouteDeps) {
@@ -18,9 +19,17 @@ export function plannerRoutes(deps: RouteDeps) {
     defineRoute(ENDPOINTS.getPlannerCsv, heavyData, async (c, { query }) => {
       const dataset = c.get('dataset');
       const ranking = await plannerRanking(dataset, c.get('figures'), resolvePeriod(query, dataset.period), weightsFromQuery(query));
-      return c.body(plannerCsv(ranking), 200, {
+      return c.body(plannerCsv(ranking, query.lang), 200, {
         'Content-Type': 'text/csv; charset=utf-8',
         'Content-Disposition': `attachment; filename="tlg-planner-${ranking.period.from}-${ranking.period.to}.csv"`,
+      });
+    }),
+    defineRoute(ENDPOINTS.getPlannerXlsx, heavyData, async (c, { query }) => {
+      const dataset = c.get('dataset');
+      const ranking = await plannerRanking(dataset, c.get('figures'), resolvePeriod(query, dataset.period), weightsFromQuery(query));
+      return c.body(plannerXlsx(ranking, query.lang), 200, {
+        'Content-Type': XLSX_MEDIA_TYPE,
+        'Content-Disposition': `attachment; filename="tlg-planner-${ranking.period.from}-${ranking.period.to}.xlsx"`,
       });
     }),
     defineRoute(ENDPOINTS.postWhatIf, heavyData, (c, { body }) => {

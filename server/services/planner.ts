@@ -9,6 +9,8 @@ import { addGroupsWhatIf, allocateGroups, defaultHouseholdsPerGroup, rankCommune
 import type { Dataset } from '../dataset/dataset';
 import { badRequest } from '../errors';
 import { toCsv } from './csv';
+import { rankingSheet, type SheetLanguage } from './planner-sheet';
+import { sheetXlsx } from './xlsx';
 import type { FigureSource } from './figures/figure-source';
 import { statisticInputs } from './hotspots';
 import { plannerInputs } from './planner-inputs';
@@ -94,20 +96,15 @@ export async function plannerAllocation(
   };
 }
 
-/** The ranking for spreadsheets. */
-export function plannerCsv(ranking: PlannerResponse): string {
-  const columns = ['rank', 'code', 'name', 'district_name', 'gap_score', 'need_index', ...PLANNER_FACTORS, 'why', 'low_confidence', 'simulated'];
-  const rows = ranking.rows.map((row) => ({
-    rank: row.rank,
-    code: row.code,
-    name: row.name,
-    district_name: row.district_name,
-    gap_score: row.gapScore.toFixed(4),
-    need_index: row.needIndex.toFixed(4),
-    ...Object.fromEntries(PLANNER_FACTORS.map((f) => [f, row.values[f]])),
-    why: row.why.map((w) => `${w.factor} ${w.contribution >= 0 ? '+' : ''}${w.contribution.toFixed(3)}`).join('; '),
-    low_confidence: row.lowConfidence,
-    simulated: ranking.synthetic,
-  }));
-  return toCsv(columns, rows);
+/** The ranking for spreadsheets: the table of planner-sheet.ts, one heading per column. */
+export function plannerCsv(ranking: PlannerResponse, lang: SheetLanguage): string {
+  const sheet = rankingSheet(ranking, lang);
+  const headings = sheet.columns.map((column) => column.heading);
+  const rows = sheet.rows.map((row) => Object.fromEntries(sheet.columns.map((column) => [column.heading, row[column.key]])));
+  return toCsv(headings, rows);
+}
+
+/** The ranking as an Excel workbook, streamed. */
+export function plannerXlsx(ranking: PlannerResponse, lang: SheetLanguage): ReadableStream<Uint8Array> {
+  return sheetXlsx(rankingSheet(ranking, lang));
 }

@@ -287,7 +287,7 @@ describe('CSV export', () => {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     expect(text.endsWith('\r\n')).toBe(true);
     const [header, ...rows] = parseCsv(text);
-    expect(header!.slice(0, 4)).toEqual(['rank', 'code', 'name', 'district_name']);
+    expect(header!.slice(0, 4)).toEqual(['Hạng', 'Mã xã', 'Xã, phường, thị trấn', 'Huyện, thành phố']);
     expect(rows).toHaveLength(137);
     const ranking = await admin.json<Ranking>('/api/planner?from=2020-01-01&to=2022-10-25');
     rows.forEach((row, i) => {

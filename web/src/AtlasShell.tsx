@@ -1,8 +1,9 @@
 /**
- * The logged-in application: header, simulated-data banner, controls, the map with its legend,
- * tooltip and toolbar, the briefing cards (briefing view) or the planner (planner view, with its
- * weights among the controls), and the selected unit's panel. State comes from the URL; data
- * from useAtlasData; the map itself is a lazily loaded chunk.
+ * The logged-in application: header, simulated-data banner, the controls in a drawer (tucked
+ * away in the briefing, open for exploring and planning), the map as the largest element with
+ * its title, legend, toolbar and tooltip drawn on it, one strip of big numbers above it (briefing)
+ * or the planner docked beside it (planner, with its weights in the drawer), and the selected
+ * unit's panel. State comes from the URL; data from useAtlasData; the map is a lazy chunk.
  */
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SearchHit } from '#contract/api';
@@ -24,8 +25,14 @@ import { PeriodControls } from './panels/PeriodControls';
 import { SearchBox } from './panels/SearchBox';
 import { Skeleton } from './panels/Skeleton';
 import { SyntheticBanner } from './panels/SyntheticBanner';
+import { MapTitle } from './panels/MapTitle';
+import { useOverlayPadding } from './panels/useOverlayPadding';
+import type { ScenarioMarks } from './state/scenario';
+import type { StaticMapView } from './staticMap/fromAtlas';
+import { mapTitleText } from './legend/mapTitle';
+import { DEFAULT_FRAME_PADDING } from './map/camera';
 import { UnitPanel } from './panels/UnitPanel';
-import { serializeAtlasState, toggleLayer, type AtlasState, type Language } from './state/atlasState';
+import { serializeAtlasState, toggleLayer, type AtlasState, type Language, type View } from './state/atlasState';
 import type { HoverTarget } from './state/hover';
 import { restrictToRole } from './state/permissions';
 import { failedLayers } from './state/failedLayers';
@@ -37,9 +44,20 @@ import { useExport } from './useExport';
 const MapView = lazy(() => import('./map/MapView'));
 // The admin screens are for admins only: they load when first opened.
 const AdminView = lazy(() => import('./panels/admin/AdminView').then((m) => ({ default: m.AdminView })));
+// The printable page (vector map): its own chunk, in the page as soon as it has loaded.
+const PrintPage = lazy(() => import('./staticMap/PrintPage'));
+
+/** The view is not ready (for a print, a test) until the printable page is there too. */
+function HoldReady() {
+  useEffect(() => readiness.hold(), []);
+  return null;
+}
+
 // The planner is for analysts only: its panels load when the planner view first opens.
 const PlannerPanel = lazy(() => import('./panels/planner/PlannerPanel').then((m) => ({ default: m.PlannerPanel })));
-const WeightsPanel = lazy(() => import('./panels/planner/WeightsPanel').then((m) => ({ default: m.WeightsPanel })));
+
+/** The controls drawer at first: tucked away for a meeting, open where the controls are the work. */
+const DRAWER_OPEN_AT_FIRST: Record<View, boolean> = { briefing: false, explore: true, planner: false };
 
 interface AtlasShellProps {
   state: AtlasState;
@@ -64,8 +82,19 @@ export function AtlasShell({ state: urlState, update, session, config, onLogout 
   const data = useAtlasData(state, session.role);
   const mapHandle = useRef<MapHandle>(null);
   const mapAreaRef = useRef<HTMLElement>(null);
+  const overlayRefs = {
+    frame: useRef<HTMLDivElement>(null),
+    title: useRef<HTMLDivElement>(null),
+    legend: useRef<HTMLDivElement>(null),
+    credits: useRef<HTMLParagraphElement>(null),
+  };
+  const framePadding = useOverlayPadding(overlayRefs, DEFAULT_FRAME_PADDING);
   const [hover, setHover] = useState<HoverTarget | null>(null);
+  const [rowHover, setRowHover] = useState<string | null>(null);
+  const [scenarioMarks, setScenarioMarks] = useState<ScenarioMarks | null>(null);
   const [fullscreen, setFullscreen] = useState(false);
+  const [drawerOpen, setDrawerOpen] = useState<Record<View, boolean>>(DRAWER_OPEN_AT_FIRST);
+  const controlsOpen = drawerOpen[state.view];
   const [adminOpen, setAdminOpen] = useState(false);
   const datasetChanged = useRef(false);
   // The latest answer says what is served now (an import or a rollback may have switched it since login).
@@ -107,15 +136,17 @@ export function AtlasShell({ state: urlState, update, session, config, onLogout 
     () =>
       buildLegend({
         choropleth: data.choropleth.latest,
+        lang: state.lang,
         planning,
         units2025: units2025 ? { units: units2025.features.length, unmapped: units2025.unmapped.length } : null,
+        scenario: planning ? scenarioMarks : null,
         privacyK: config.privacy_k,
         modelClusters,
         visibleLayers: data.visibleLayers,
         t,
         fmt,
       }),
-    [data.choropleth.latest, planning, units2025, config.privacy_k, modelClusters, data.visibleLayers, t, fmt],
+    [data.choropleth.latest, state.lang, planning, units2025, scenarioMarks, config.privacy_k, modelClusters, data.visibleLayers, t, fmt],
   );
   // The planner table follows the district filter: the district's communes, ranks still province-wide.
   const districtCodes = useMemo(() => {
@@ -126,26 +157,56 @@ export function AtlasShell({ state: urlState, update, session, config, onLogout 
   const scenario = useMemo(() => ({ period: state.period, weights: state.weights }), [state.period, state.weights]);
 
   const districtName = state.district ? unitsByCode.get(state.district)?.name ?? state.district : null;
-  const subtitle = [fmt.period(state.period.from, state.period.to), districtName ?? t('district.all')].join(' · ');
+  const title = mapTitleText({ metric: state.metric, planning, visibleLayers: data.visibleLayers, period: state.period, districtName, t, fmt });
+  const staticView = useMemo<StaticMapView>(
+    () => ({
+      units: data.units.data,
+      context: data.context.data,
+      choropleth: data.choropleth.latest,
+      planner: data.planner.latest,
+      hotspots: data.hotspots.latest,
+      groupGrid: data.groupGrid.latest,
+      tipGrid: data.tipGrid.latest,
+      models: data.models.latest,
+      visibleLayers: data.visibleLayers,
+      planning,
+      district: state.district,
+      selectedCode: state.unit,
+      scenario: planning ? scenarioMarks : null,
+      provinceBbox: config.province.bbox,
+      words: { north: t('map.northLetter') },
+    }),
+    [data.units.data, data.context.data, data.choropleth.latest, data.planner.latest, data.hotspots.latest, data.groupGrid.latest, data.tipGrid.latest, data.models.latest, data.visibleLayers, planning, state.district, state.unit, scenarioMarks, config.province.bbox, t],
+  );
+  const protection = data.summary.data?.protection;
+  const notes = [
+    ...(synthetic ? [t('synthetic.body')] : []),
+    ...(protection && protection.method !== 'exact' ? [protection.note[state.lang]] : []),
+    t('map.attribution'),
+    t('export.generated', { date: fmt.date(new Date().toISOString().slice(0, 10)) }),
+  ];
   const { exporting, exportError, exportPng } = useExport({
-    mapHandle,
+    view: staticView,
     spec: {
-      title: `${t('app.title')} — ${t('app.province')}`,
-      subtitle,
+      title: title.title,
+      subtitle: [title.subtitle, title.unit].filter(Boolean).join(' · '),
       banner: synthetic ? t('synthetic.title') : null,
       legendTitle: t('legend.title'),
       legend,
-      notes: [
-        ...(synthetic ? [t('synthetic.body')] : []),
-        t('map.attribution'),
-        t('export.generated', { date: fmt.date(new Date().toISOString().slice(0, 10)) }),
-      ],
+      notes,
     },
-    fileName: `tlg-atlas-${state.period.to}.png`,
+    fileName: `tlg-atlas-${state.metric}-${state.period.from}-${state.period.to}.png`,
   });
 
   const onLanguage = useCallback((lang: Language) => update({ lang }), [update]);
-  const onSelectUnit = useCallback((code: string) => update({ unit: code }), [update]);
+  const onSelectUnit = useCallback(
+    (code: string) => {
+      // The tooltip belongs to the pointer's last move; a click changes what is under it.
+      setHover(null);
+      update({ unit: code });
+    },
+    [update],
+  );
   const onCameraChange = useCallback((camera: AtlasState['camera']) => update({ camera }, { replace: true }), [update]);
   const onSearch = useCallback(
     (hit: SearchHit) => {
@@ -156,6 +217,7 @@ export function AtlasShell({ state: urlState, update, session, config, onLogout 
     [update],
   );
   const closeUnit = useCallback(() => update({ unit: null }), [update]);
+  const toggleControls = () => setDrawerOpen((open) => ({ ...open, [state.view]: !open[state.view] }));
 
   function toggleFullscreen() {
     if (document.fullscreenElement) void document.exitFullscreen();
@@ -179,6 +241,8 @@ export function AtlasShell({ state: urlState, update, session, config, onLogout 
       <AppHeader
         view={state.view}
         session={session}
+        controlsOpen={controlsOpen}
+        onControls={toggleControls}
         onView={(view) => {
           update({ view });
           if (adminOpen) closeAdmin();
@@ -189,10 +253,6 @@ export function AtlasShell({ state: urlState, update, session, config, onLogout 
         onAdmin={() => setAdminOpen(true)}
       />
       {synthetic && <SyntheticBanner />}
-      <div className="print-header" aria-hidden="true">
-        <h1>{`${t('app.title')} — ${t('app.province')}`}</h1>
-        <p>{subtitle}</p>
-      </div>
       {adminOpen && (
         <Suspense fallback={<Skeleton lines={8} />}>
           <AdminView onClose={closeAdmin} onDatasetChanged={onDatasetChanged} />
@@ -200,15 +260,10 @@ export function AtlasShell({ state: urlState, update, session, config, onLogout 
       )}
       {/* Hidden, not unmounted, behind the admin screens: the map is there again at once. */}
       <div className="workspace" style={adminOpen ? { display: 'none' } : undefined}>
-        <aside className="controls" aria-label={t('controls.label')}>
+        <aside id="atlas-controls" className="controls" aria-label={t('controls.label')} hidden={!controlsOpen} data-testid="controls">
           <SearchBox onSelect={onSearch} />
           <PeriodControls period={state.period} onChange={(period) => update({ period })} />
           <DistrictFilter districts={units?.districts ?? null} value={state.district} onChange={(district) => update({ district, camera: null })} />
-          {planning && (
-            <Suspense fallback={<Skeleton lines={6} />}>
-              <WeightsPanel weights={state.weights} onChange={(weights) => update({ weights })} />
-            </Suspense>
-          )}
           <LayerPanel
             role={session.role}
             layers={state.layers}
@@ -226,71 +281,98 @@ export function AtlasShell({ state: urlState, update, session, config, onLogout 
           />
         </aside>
         <main className="main">
-          {state.view === 'briefing' && <BriefingCards summary={data.summary} />}
-          <section ref={mapAreaRef} className="map-area" aria-label={t('map.label')}>
-            <div className="map-frame">
-              {data.units.error && !units ? (
-                <ErrorState message={errorText(data.units.error, t)} onRetry={data.units.retry} />
-              ) : (
-                <Suspense fallback={<MapSkeleton />}>
-                  {!units && <MapSkeleton />}
-                  <MapView
-                    ref={mapHandle}
-                    data={data}
-                    visibleLayers={data.visibleLayers}
-                    view={state.view}
-                    unitVersion={state.units}
-                    level={state.level}
-                    district={state.district}
-                    selectedCode={state.unit}
-                    camera={state.camera}
-                    provinceBbox={config.province.bbox}
-                    basemapStyleUrl={config.basemap_style_url}
-                    ariaLabel={t('map.label')}
-                    onCameraChange={onCameraChange}
-                    onHover={setHover}
-                    onSelectUnit={onSelectUnit}
-                  />
-                </Suspense>
-              )}
-              <HoverTooltip
-                target={hover}
-                unitsByCode={unitsByCode}
-                choropleth={data.choropleth.latest}
-                hotspots={data.hotspots.latest}
-                planner={planning ? data.planner.latest : null}
-                privacyK={config.privacy_k}
-              />
-              <DataStatus resources={mapResources} />
-              <MapToolbar
-                fullscreen={fullscreen}
-                exporting={exporting}
-                onFullscreen={toggleFullscreen}
-                onExport={exportPng}
-                onPrint={() => window.print()}
-              />
-              {exportError && <ErrorState message={t('export.failed')} onRetry={exportPng} compact />}
-              <p className="map-attribution">{t('map.attribution')}</p>
-            </div>
-            <Legend sections={legend} />
-          </section>
-          {planning && (
-            <Suspense fallback={<Skeleton lines={8} className="planner" />}>
-              <PlannerPanel
-                planner={data.planner}
-                scenario={scenario}
-                sort={state.plannerSort}
-                districtCodes={districtCodes}
-                selectedCode={state.unit}
-                onSort={(plannerSort) => update({ plannerSort })}
-                onSelect={onSelectUnit}
-              />
-            </Suspense>
-          )}
-          <p className="print-note">{synthetic ? t('synthetic.body') : t('map.attribution')}</p>
+          {state.view === 'briefing' && <BriefingCards summary={data.summary} dataPeriod={config.period} />}
+          <div className="stage">
+            <section ref={mapAreaRef} className="map-area" aria-label={t('map.label')}>
+              <div ref={overlayRefs.frame} className="map-frame" data-testid="map-frame">
+                {data.units.error && !units ? (
+                  <ErrorState message={errorText(data.units.error, t)} onRetry={data.units.retry} />
+                ) : (
+                  <Suspense fallback={<MapSkeleton />}>
+                    {!units && <MapSkeleton />}
+                    <MapView
+                      ref={mapHandle}
+                      data={data}
+                      visibleLayers={data.visibleLayers}
+                      view={state.view}
+                      unitVersion={state.units}
+                      level={state.level}
+                      district={state.district}
+                      selectedCode={state.unit}
+                      hoverCode={planning ? rowHover : null}
+                      scenario={planning ? scenarioMarks : null}
+                      camera={state.camera}
+                      provinceBbox={config.province.bbox}
+                      framePadding={framePadding}
+                      basemapStyleUrl={config.basemap_style_url}
+                      ariaLabel={t('map.label')}
+                      onCameraChange={onCameraChange}
+                      onHover={setHover}
+                      onSelectUnit={onSelectUnit}
+                    />
+                  </Suspense>
+                )}
+                <div className="map-overlay map-overlay--top-left">
+                  <MapTitle ref={overlayRefs.title} text={title} synthetic={synthetic} />
+                  <DataStatus resources={mapResources} />
+                </div>
+                <div ref={overlayRefs.legend} className="map-overlay map-overlay--bottom-left">
+                  <Legend sections={legend} />
+                </div>
+                <HoverTooltip
+                  target={hover}
+                  unitsByCode={unitsByCode}
+                  choropleth={data.choropleth.latest}
+                  hotspots={data.hotspots.latest}
+                  planner={planning ? data.planner.latest : null}
+                  privacyK={config.privacy_k}
+                />
+                <MapToolbar
+                  fullscreen={fullscreen}
+                  exporting={exporting}
+                  onFullscreen={toggleFullscreen}
+                  onExport={exportPng}
+                  onPrint={() => window.print()}
+                />
+                {exportError && <ErrorState message={t('export.failed')} onRetry={exportPng} compact />}
+                <p ref={overlayRefs.credits} className="map-attribution">
+                  {t('map.attribution')}
+                </p>
+              </div>
+            </section>
+            {planning && (
+              <Suspense fallback={<Skeleton lines={8} className="planner" />}>
+                <PlannerPanel
+                  planner={data.planner}
+                  scenario={scenario}
+                  sort={state.plannerSort}
+                  districtCodes={districtCodes}
+                  selectedCode={state.unit}
+                  onSort={(plannerSort) => update({ plannerSort })}
+                  onSelect={onSelectUnit}
+                  onWeights={(weights) => update({ weights })}
+                  onHoverRow={setRowHover}
+                  onScenario={setScenarioMarks}
+                />
+              </Suspense>
+            )}
+          </div>
         </main>
-        {state.unit && <UnitPanel code={state.unit} period={state.period} onClose={closeUnit} />}
+        {/* In the planner the selected commune's row tells its story; elsewhere its panel opens beside the map. */}
+        {state.unit && !planning && <UnitPanel code={state.unit} period={state.period} onClose={closeUnit} />}
       </div>
+      <Suspense fallback={<HoldReady />}>
+        <PrintPage
+          view={staticView}
+          title={title}
+          synthetic={synthetic}
+          legend={legend}
+          summary={data.summary.data}
+          dataPeriod={config.period}
+          showCards={!planning}
+          notes={notes}
+        />
+      </Suspense>
     </div>
   );
 }

@@ -1,27 +1,29 @@
-/** The PNG export action: compose the image in the map chunk, then hand it to the browser as a download. */
-import { useCallback, useRef, useState, type RefObject } from 'react';
-import type { ExportSpec } from './map/exportPng';
-import type { MapHandle } from './map/MapView';
+/**
+ * The PNG export action: the static map of the view composed in its own chunk (loaded on the first
+ * export), then handed to the browser as a download.
+ */
+import { useCallback, useRef, useState } from 'react';
+import type { ExportSpec } from './staticMap/exportImage';
+import type { StaticMapView } from './staticMap/fromAtlas';
 
 interface UseExportInput {
-  mapHandle: RefObject<MapHandle | null>;
+  view: StaticMapView;
   spec: ExportSpec;
   fileName: string;
 }
 
-export function useExport({ mapHandle, spec, fileName }: UseExportInput) {
+export function useExport({ view, spec, fileName }: UseExportInput) {
   const [exporting, setExporting] = useState(false);
   const [exportError, setExportError] = useState(false);
-  const latest = useRef({ spec, fileName });
-  latest.current = { spec, fileName };
+  const latest = useRef({ view, spec, fileName });
+  latest.current = { view, spec, fileName };
 
   const exportPng = useCallback(async () => {
-    const handle = mapHandle.current;
-    if (!handle) return;
     setExporting(true);
     setExportError(false);
     try {
-      const blob = await handle.exportImage(latest.current.spec);
+      const { exportView } = await import('./staticMap/exportView');
+      const blob = await exportView(latest.current.view, latest.current.spec);
       const url = URL.createObjectURL(blob);
       const link = document.createElement('a');
       link.href = url;
@@ -36,7 +38,7 @@ export function useExport({ mapHandle, spec, fileName }: UseExportInput) {
     } finally {
       setExporting(false);
     }
-  }, [mapHandle]);
+  }, []);
 
   return { exporting, exportError, exportPng };
 }

@@ -1,16 +1,26 @@
 /**
- * "Allocate N new groups across the province": greedy maximal-coverage allocation weighted by
- * need. Each step gives one group to the commune with the largest need-weighted gain
+ * "Allocate N new groups across the province": greedy allocation that maximises need-weighted
+ * coverage with saturation,
  *
- *   gainᵢ = min(householdsPerGroup, uncoveredᵢ) × needMultiplierᵢ,
- *   needMultiplierᵢ = max(MIN_NEED_MULTIPLIER, 1 + needIndexᵢ),
+ *   U = Σᵢ mᵢ · Hᵢ · S(sᵢ),   S(s) = s − s²/2,   sᵢ = coveredᵢ / Hᵢ,
+ *   mᵢ = max(MIN_NEED_MULTIPLIER, 1 + needIndexᵢ),
  *
- * where needIndexᵢ is the weighted mean of the commune's standardised need factors (0 for an
- * average commune, +1 one standard deviation above). Ties go to the lower code. Greedy is the
- * classic (1 − 1/e)-approximation for maximal coverage (Nemhauser, Wolsey & Fisher 1978); here
- * each commune's gain only falls once its uncovered households run short, so it is exact for
- * the weighted household count. A group never covers more than the uncovered households, and
- * communes with none left get no groups; groups nobody can use are reported as unallocated.
+ * with Hᵢ the commune's households, coveredᵢ those in a group and needIndexᵢ the weighted mean of
+ * its standardised need factors (0 for an average commune, +1 one standard deviation above).
+ * S′(s) = 1 − s: a household newly brought into a group counts with the commune's need multiplier
+ * times the share of its households still uncovered when it joins. The first groups in a poorly
+ * covered, needy commune count most; the last ones in a commune that is nearly covered count
+ * almost nothing, so N groups spread over the communes instead of filling one after another.
+ *
+ * Each step gives one group (g = min(householdsPerGroup, uncoveredᵢ) households) to the commune
+ * with the largest gain
+ *
+ *   ΔUᵢ = mᵢ · Hᵢ · (S(sᵢ + g/Hᵢ) − S(sᵢ)) = mᵢ · g · (1 − sᵢ − g / (2Hᵢ)),
+ *
+ * ties to the lower code. Every commune's successive gains fall (S is concave), so the greedy
+ * rule is exact for this separable concave objective (marginal allocation: Gross 1956, Fox 1966)
+ * and the marginal gain of the steps never rises. A group never covers more than the uncovered
+ * households, and groups nobody can use are reported as unallocated.
  */
 import { compareCodes, rankCommunes } from './gap-score';
 import { coverageOf, withAddedGroups } from './indicators';
@@ -37,7 +47,7 @@ export interface AllocationStep {
   /** Households this group brings in (the marginal coverage gain). */
   newlyCoveredHouseholds: number;
   needMultiplier: number;
-  /** newlyCoveredHouseholds × needMultiplier: what the step maximised. */
+  /** The step's gain ΔU of the objective (need-weighted households with saturation). */
   weightedGain: number;
   /** Households newly covered by this and all earlier steps. */
   cumulativeNewlyCovered: number;
@@ -97,6 +107,7 @@ export function allocateGroups(
     const best = bestCommune(communes, uncovered, needMultipliers, householdsPerGroup);
     if (best === null) break;
     const newlyCoveredHouseholds = Math.min(householdsPerGroup, uncovered[best]!);
+    const weightedGain = stepGain(communes[best]!.households, uncovered[best]!, newlyCoveredHouseholds, needMultipliers[best]!);
     uncovered[best] = uncovered[best]! - newlyCoveredHouseholds;
     groupsAdded[best] = groupsAdded[best]! + 1;
     householdsAdded[best] = householdsAdded[best]! + newlyCoveredHouseholds;
@@ -106,7 +117,7 @@ export function allocateGroups(
       code: communes[best]!.code,
       newlyCoveredHouseholds,
       needMultiplier: needMultipliers[best]!,
-      weightedGain: newlyCoveredHouseholds * needMultipliers[best]!,
+      weightedGain,
       cumulativeNewlyCovered,
     });
   }
@@ -142,13 +153,21 @@ function bestCommune(
   let bestGain = 0;
   communes.forEach((commune, index) => {
     if (uncovered[index]! <= 0) return;
-    const gain = Math.min(householdsPerGroup, uncovered[index]!) * needMultipliers[index]!;
+    const gain = stepGain(commune.households, uncovered[index]!, Math.min(householdsPerGroup, uncovered[index]!), needMultipliers[index]!);
     if (best === null || gain > bestGain || (gain === bestGain && compareCodes(commune.code, communes[best]!.code) < 0)) {
       best = index;
       bestGain = gain;
     }
   });
   return best;
+}
+
+/**
+ * ΔU of covering `added` more of a commune's `households`, `uncovered` of which are not yet in a
+ * group: m · added · (1 − s − added / 2H) with 1 − s = uncovered / H.
+ */
+function stepGain(households: number, uncovered: number, added: number, needMultiplier: number): number {
+  return (needMultiplier * added * (uncovered - added / 2)) / households;
 }
 
 function provinceCoverage(communes: readonly PlannerCommune[]): ProvinceCoverage {

@@ -3,7 +3,7 @@ import type { ChoroplethResponse } from '#contract/api';
 import { createFormatters } from '../../../web/src/i18n/format';
 import { translator } from '../../../web/src/i18n/i18n';
 import { buildLegend, type LegendSection } from '../../../web/src/legend/legendModel';
-import { tipCellColor } from '../../../web/src/map/layers/tipHexLayer';
+import { tipCellColor } from '../../../web/src/style/layerColors';
 import { classIndex } from '#contract';
 import { choroplethPalette, SUPPRESSED_COLOR } from '../../../web/src/style/palettes';
 
@@ -15,6 +15,11 @@ const choropleth: ChoroplethResponse = {
   classes: 4,
   period: { from: '2017-01-01', to: '2022-10-25' },
   breaks: [0, 10, 25, 40, 120],
+  breaks_basis: 'series',
+  breaks_periods: [
+    { from: '2017-01-01', to: '2017-12-31' },
+    { from: '2017-01-01', to: '2022-10-25' },
+  ],
   values: [
     { code: '08707', value: 12, count: 12 },
     { code: '08710', value: null, count: null, suppressed: true },
@@ -77,7 +82,9 @@ describe('legend model', () => {
     expect(section?.kind).toBe('swatches');
     if (section?.kind !== 'swatches') return;
     expect(section.title).toBe('Số nguồn tin');
-    expect(section.items.map((i) => i.label)).toEqual(['0 – 10', '10 – 25', '25 – 40', '40 – 120', 'Ẩn để bảo vệ người cung cấp tin (dưới 5)']);
+    // Whole tips: each class starts one above the break below it, so no end value is shared.
+    expect(section.items.map((i) => i.label)).toEqual(['0 – 10', '11 – 25', '26 – 40', '41 – 120', 'Ẩn để bảo vệ người cung cấp tin (dưới 5)']);
+    expect(section.notes?.[0]).toBe('Cùng thang màu cho mọi năm 2017–2022, nên so sánh được giữa các năm.');
     expect(section.items.at(-1)?.color).toEqual(SUPPRESSED_COLOR);
   });
 

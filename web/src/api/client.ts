@@ -5,7 +5,7 @@
  * requests, and a count of requests in flight for the map's ready flag.
  */
 import { PLANNER_FACTORS, type ChoroplethMetric, type ClassificationScheme, type DownloadFormat, type Period, type PlannerWeights, type RegisterKind } from '#contract';
-import type { ApiErrorBody, BodyInputOf, Endpoints, JsonOf, MediaOf, QueryInputOf, SessionResponse, Units2025Response, UnitsResponse } from '#contract/api';
+import type { ApiErrorBody, BodyInputOf, BreaksBasis, Endpoints, JsonOf, MediaOf, QueryInputOf, SessionResponse, Units2025Response, UnitsResponse } from '#contract/api';
 
 /** What every planner request is asked under: the period and the six (relative) weights. */
 export interface PlannerScenario {
@@ -233,6 +233,7 @@ export interface ChoroplethQuery extends AreaFilter {
   level: 'commune' | 'district';
   scheme: ClassificationScheme;
   classes: number;
+  breaks: BreaksBasis;
 }
 
 export const getChoropleth = ({ period, ...rest }: ChoroplethQuery, signal?: AbortSignal) =>
@@ -269,8 +270,12 @@ function plannerQuery({ period, weights }: PlannerScenario): WireQuery<Endpoints
 
 export const getPlanner = (scenario: PlannerScenario, signal?: AbortSignal) => apiGet('/api/planner', { query: plannerQuery(scenario), signal });
 
-/** The ranking as CSV (UTF-8 with BOM, for Excel): a link the browser downloads with the session cookie. */
-export const plannerCsvUrl = (scenario: PlannerScenario): string => urlOf('/api/planner.csv', {}, plannerQuery(scenario));
+/**
+ * The ranking as CSV (UTF-8 with BOM) or as an Excel workbook, headings and reasons in the UI's
+ * language: links the browser downloads with the session cookie.
+ */
+export const plannerTableUrl = (format: 'csv' | 'xlsx', scenario: PlannerScenario, lang: 'vi' | 'en'): string =>
+  urlOf(format === 'csv' ? '/api/planner.csv' : '/api/planner.xlsx', {}, { ...plannerQuery(scenario), lang });
 
 export const postWhatIf = (
   scenario: PlannerScenario,

@@ -17,24 +17,32 @@ import {
   HOTSPOT_BIN_COLORS,
   MODEL_SETTING_COLORS,
   NO_DATA_COLOR,
+  rgbOfHex,
+  SCENARIO_MARK_COLOR,
   SUPPRESSED_COLOR,
   TIP_HEX_RAMP,
   UNITS_2025_LINE_COLOR,
   UNMAPPED_HATCH_COLOR,
   type Rgb,
 } from '../style/palettes';
+import { displayBreaks, displayClassBounds } from '../style/metricClasses';
+import type { Language } from '../state/atlasState';
+import type { ScenarioMarks } from '../state/scenario';
 import { formatMetricValue, METRIC_LABEL_KEYS, metricUnitKey } from './metricText';
 
 export interface LegendSwatch {
   color: Rgb;
   label: string;
-  /** How the swatch is drawn: a filled box (default), a dashed line, or diagonal hatching. */
-  pattern?: 'fill' | 'dashedLine' | 'hatch';
+  /** How the swatch is drawn: a filled box (default), a dashed line, diagonal hatching, or a disc. */
+  pattern?: 'fill' | 'dashedLine' | 'hatch' | 'disc' | 'outline';
 }
 
+/** Sentences under a section: how its colours were fixed, what protection of informants means. */
+type Notes = { notes?: string[] };
+
 export type LegendSection =
-  | { kind: 'swatches'; id: string; title: string; unit: string | null; items: LegendSwatch[] }
-  | { kind: 'ramp'; id: string; title: string; unit: string; colors: readonly Rgb[]; ticks: { at: number; label: string }[] };
+  | ({ kind: 'swatches'; id: string; title: string; unit: string | null; items: LegendSwatch[] } & Notes)
+  | ({ kind: 'ramp'; id: string; title: string; unit: string; colors: readonly Rgb[]; ticks: { at: number; label: string }[] } & Notes);
 
 /** Gi* bins from hottest to coldest, as the legend lists them. */
 export const HOTSPOT_BIN_KEYS: Record<HotspotBin, MessageKey> = {
@@ -80,10 +88,14 @@ export interface Units2025Legend {
 
 export interface LegendInputs {
   choropleth: ChoroplethResponse | null;
+  /** The UI language: protection notes come from the server in both. */
+  lang?: Language;
   /** In the planner the choropleth slot shows the gap score; its legend replaces the metric's. */
   planning?: boolean;
   /** Today's boundaries drawn over the map; null or absent when they are off. */
   units2025?: Units2025Legend | null;
+  /** A planner scenario's marks on the map; null or absent when there are none. */
+  scenario?: ScenarioMarks | null;
   privacyK: number;
   /** Set when the model layer draws clusters (more models than the request's limit). */
   modelClusters?: ModelClustersLegend | null;
@@ -93,13 +105,24 @@ export interface LegendInputs {
   fmt: Formatters;
 }
 
-function choroplethSection({ choropleth, privacyK, t, fmt }: LegendInputs): LegendSection | null {
+/** Which years share the colours, or that they belong to the period on screen only. */
+function breaksNote(choropleth: ChoroplethResponse, t: Translate, fmt: Formatters): string {
+  const periods = choropleth.breaks_periods;
+  if (choropleth.breaks_basis === 'period' || periods.length === 0) {
+    return t('legend.periodNote', { period: fmt.period(choropleth.period.from, choropleth.period.to) });
+  }
+  return t('legend.seriesNote', { first: periods[0]!.to.slice(0, 4), last: periods.at(-1)!.to.slice(0, 4) });
+}
+
+function choroplethSection({ choropleth, privacyK, lang = 'vi', t, fmt }: LegendInputs): LegendSection | null {
   if (!choropleth) return null;
-  const { metric, breaks } = choropleth;
+  const { metric } = choropleth;
+  const breaks = displayBreaks(metric, choropleth.breaks);
   const colors = choroplethPalette(breaks.length - 1);
   const items: LegendSwatch[] = colors.map((color, i) => {
-    const [lo, hi] = classBounds(breaks, i);
-    return { color, label: `${formatMetricValue(metric, lo, fmt)} – ${formatMetricValue(metric, hi, fmt)}` };
+    const [lo, hi] = displayClassBounds(metric, breaks, i);
+    const label = lo === hi ? formatMetricValue(metric, lo, fmt) : `${formatMetricValue(metric, lo, fmt)} – ${formatMetricValue(metric, hi, fmt)}`;
+    return { color, label };
   });
   if (choropleth.values.some((v) => v.suppressed)) {
     items.push({ color: SUPPRESSED_COLOR, label: t('legend.suppressed', { k: privacyK }) });
@@ -113,6 +136,10 @@ function choroplethSection({ choropleth, privacyK, t, fmt }: LegendInputs): Lege
     title: t(METRIC_LABEL_KEYS[metric]),
     unit: t(metricUnitKey(metric)),
     items,
+    notes: [
+      breaksNote(choropleth, t, fmt),
+      ...(choropleth.protection && choropleth.protection.method !== 'exact' ? [choropleth.protection.note[lang]] : []),
+    ],
   };
 }
 
@@ -143,6 +170,16 @@ function units2025Section({ t }: LegendInputs, units2025: Units2025Legend): Lege
   };
 }
 
+function scenarioSection({ t }: LegendInputs, scenario: ScenarioMarks): LegendSection {
+  return {
+    kind: 'swatches',
+    id: 'scenario',
+    title: scenario.title,
+    unit: null,
+    items: [{ color: rgbOfHex(SCENARIO_MARK_COLOR), pattern: 'disc', label: t('legend.scenarioMark') }],
+  };
+}
+
 function heatmapSection({ t, fmt }: LegendInputs): LegendSection {
   return {
     kind: 'ramp',
@@ -157,13 +194,16 @@ function heatmapSection({ t, fmt }: LegendInputs): LegendSection {
   };
 }
 
-function hotspotSection({ t }: LegendInputs): LegendSection {
+/** Hot spots fill their communes, or outline them where a choropleth fills them already (no "not significant" line then). */
+function hotspotSection({ t }: LegendInputs, outlined: boolean): LegendSection {
+  const bins = outlined ? HOTSPOT_LEGEND_ORDER.filter((bin) => bin !== 0) : HOTSPOT_LEGEND_ORDER;
   return {
     kind: 'swatches',
     id: 'hotspots',
     title: t('layer.hotspots'),
     unit: t('legend.hotspotUnit'),
-    items: HOTSPOT_LEGEND_ORDER.map((bin) => ({ color: HOTSPOT_BIN_COLORS[String(bin)] as Rgb, label: t(HOTSPOT_BIN_KEYS[bin]) })),
+    items: bins.map((bin) => ({ color: HOTSPOT_BIN_COLORS[String(bin)] as Rgb, label: t(HOTSPOT_BIN_KEYS[bin]), ...(outlined ? { pattern: 'outline' as const } : {}) })),
+    ...(outlined ? { notes: [t('legend.hotspotOutlined')] } : {}),
   };
 }
 
@@ -198,10 +238,11 @@ export function buildLegend(inputs: LegendInputs): LegendSection[] {
   const sections: (LegendSection | null)[] = [
     on('choropleth') ? (inputs.planning ? gapSection(inputs) : choroplethSection(inputs)) : null,
     on('heatmap') ? heatmapSection(inputs) : null,
-    on('hotspots') ? hotspotSection(inputs) : null,
+    on('hotspots') ? hotspotSection(inputs, on('choropleth')) : null,
     on('tipHex') ? tipHexSection(inputs) : null,
     on('models') ? modelsSection(inputs) : null,
     inputs.units2025 ? units2025Section(inputs, inputs.units2025) : null,
+    inputs.scenario && inputs.scenario.marks.length > 0 ? scenarioSection(inputs, inputs.scenario) : null,
   ];
   return sections.filter((s): s is LegendSection => s !== null);
 }

@@ -3,9 +3,10 @@
  * UI's words. Which records a metric counts comes from the contract (METRIC_LAYER), so the unit
  * of a plain count is the name of its records.
  */
-import { LAYER_COUNT_METRIC, METRIC_LAYER, type ChoroplethMetric, type MetricLayer } from '#contract';
+import { METRIC_LAYER, type ChoroplethMetric, type MetricLayer } from '#contract';
 import type { Formatters } from '../i18n/format';
 import type { MessageKey } from '../i18n/i18n';
+import { metricDecimals } from '../style/metricClasses';
 
 export const METRIC_LABEL_KEYS: Record<ChoroplethMetric, MessageKey> = {
   groups_count: 'metric.groups_count',
@@ -34,13 +35,12 @@ const RATE_UNIT_KEYS: Partial<Record<ChoroplethMetric, MessageKey>> = {
   tips_per_1k_households: 'measure.tips_per_1k_households',
 };
 
-const isCountMetric = (metric: ChoroplethMetric): boolean => LAYER_COUNT_METRIC[METRIC_LAYER[metric]] === metric;
-
 export function metricUnitKey(metric: ChoroplethMetric): MessageKey {
   return RATE_UNIT_KEYS[metric] ?? LAYER_MEASURE_KEYS[METRIC_LAYER[metric]];
 }
 
-/** Counts print as integers; rates and densities with one decimal. */
+/** Counts print as integers; rates and densities with one decimal (the precision the classes use). */
 export function formatMetricValue(metric: ChoroplethMetric, value: number, fmt: Formatters): string {
-  return isCountMetric(metric) ? fmt.count(value) : fmt.decimal(value);
+  const decimals = metricDecimals(metric);
+  return decimals === 0 ? fmt.count(value) : fmt.decimal(value, decimals);
 }

@@ -9,10 +9,10 @@ import type { PickingInfo } from '@deck.gl/core';
 import { useI18n } from '../i18n/i18n';
 import type { Camera, MapLayerId, UnitVersion, View } from '../state/atlasState';
 import type { HoverTarget } from '../state/hover';
+import type { ScenarioMarks } from '../state/scenario';
 import { MAP_CONTAINER_ATTRIBUTE } from '../state/readiness';
 import type { AtlasData } from '../state/useAtlasData';
-import { FIT_PADDING_PIXELS, FLY_DURATION_MS, toBounds, type Bbox } from './camera';
-import { exportMapImage, type ExportSpec } from './exportPng';
+import { FLY_DURATION_MS, toBounds, type Bbox, type FramePadding } from './camera';
 import { hoverTarget } from './hoverTarget';
 import { use2025Overlay } from './hooks/use2025Overlay';
 import { useAtlasLayers } from './hooks/useAtlasLayers';
@@ -20,17 +20,17 @@ import { useCamera } from './hooks/useCamera';
 import { useDeckLayers } from './hooks/useDeckLayers';
 import { useDeckOverlay } from './hooks/useDeckOverlay';
 import { useDistrictFraming } from './hooks/useDistrictFraming';
+import { useHighlights } from './hooks/useHighlights';
+import { significantSpots } from '../style/layerColors';
 import { useLabels } from './hooks/useLabels';
 import { useMapControls } from './hooks/useMapControls';
 import { MIN_ZOOM, useMapInstance } from './hooks/useMapInstance';
-import { usePrintImage } from './hooks/usePrintImage';
 import { useZoomStep } from './hooks/useZoomStep';
 
 export type { Bbox };
 
 export interface MapHandle {
   fitBbox(bbox: Bbox): void;
-  exportImage(spec: ExportSpec): Promise<Blob>;
 }
 
 export interface MapViewProps {
@@ -42,8 +42,14 @@ export interface MapViewProps {
   level: 'commune' | 'district';
   district: string | null;
   selectedCode: string | null;
+  /** A commune pointed at outside the map (a row of the planner's table). */
+  hoverCode: string | null;
+  /** A planner scenario's result, drawn as marks on the communes it changes. */
+  scenario: ScenarioMarks | null;
   camera: Camera | null;
   provinceBbox: Bbox;
+  /** Room around the framed province or district for the title, legend and credits drawn over the map. */
+  framePadding: FramePadding;
   basemapStyleUrl: string | null;
   ariaLabel: string;
   onCameraChange(camera: Camera): void;
@@ -69,6 +75,7 @@ export default function MapView(props: MapViewProps) {
     basemapStyleUrl: props.basemapStyleUrl,
     provinceBbox,
     initialCamera: camera,
+    framePadding: props.framePadding,
   });
   const overlay = useDeckOverlay(map, {
     onHover: (info: PickingInfo) => props.onHover(hoverTarget(info, data.models.latest)),
@@ -84,7 +91,7 @@ export default function MapView(props: MapViewProps) {
     },
   });
   useCamera(map, camera, props.onCameraChange);
-  const framing = useDistrictFraming(map, { units, district, provinceBbox, camera });
+  const framing = useDistrictFraming(map, { units, district, provinceBbox, camera, padding: props.framePadding });
   const zoom = useZoomStep(map, camera?.zoom ?? MIN_ZOOM);
   const overlay2025 = use2025Overlay(map, units, data.units2025.latest);
   useLabels(map, {
@@ -99,17 +106,19 @@ export default function MapView(props: MapViewProps) {
     view: props.view,
     level: props.level,
     district,
-    selectedCode: props.selectedCode,
     provinceBbox,
     zoom,
   });
+  const hotspots = data.hotspots.latest;
+  const outlined = props.visibleLayers.has('hotspots') && props.visibleLayers.has('choropleth');
+  const hotspotOutlines = useMemo(() => (outlined && hotspots ? significantSpots(hotspots) : null), [outlined, hotspots]);
+  useHighlights(map, { units, hotspotOutlines, hoverCode: props.hoverCode, selectedCode: props.selectedCode, scenario: props.scenario });
   useDeckLayers(map, overlay, layers);
   const controlLabels = useMemo(
     () => ({ zoomIn: t('map.zoomIn'), zoomOut: t('map.zoomOut'), north: t('map.north'), northLetter: t('map.northLetter') }),
     [t],
   );
   useMapControls(map, controlLabels);
-  const printImage = usePrintImage(map);
 
   useImperativeHandle(
     ref,
@@ -118,14 +127,10 @@ export default function MapView(props: MapViewProps) {
         framing.stop();
         // The container may just have changed size (a panel opened): measure it first.
         map?.resize();
-        map?.fitBounds(toBounds(bbox), { padding: FIT_PADDING_PIXELS, duration: FLY_DURATION_MS, maxZoom: UNIT_MAX_ZOOM });
-      },
-      exportImage(spec: ExportSpec) {
-        if (!map) return Promise.reject(new Error('The map is not ready yet.'));
-        return exportMapImage(map, spec);
+        map?.fitBounds(toBounds(bbox), { padding: props.framePadding, duration: FLY_DURATION_MS, maxZoom: UNIT_MAX_ZOOM });
       },
     }),
-    [map, framing],
+    [map, framing, props.framePadding],
   );
 
   return (
@@ -138,7 +143,6 @@ export default function MapView(props: MapViewProps) {
         role="region"
         aria-label={props.ariaLabel}
       />
-      {printImage && <img className="map-print-image" src={printImage} alt={props.ariaLabel} />}
     </>
   );
 }

@@ -10,12 +10,16 @@ import type { UnitsResponse } from '#contract/api';
 import { BASEMAP_COLORS as COLORS } from '../style/basemap';
 import { contextLayers, contextSources, type BasemapContext } from './contextStyle';
 import { LABEL_FONT } from './fontFaces';
+import { codeFilter, highlightLineLayers, NO_CODE, scenarioCircleLayer, scenarioLabelLayer, scenarioSource } from './highlightStyle';
 
 /** Layer ids deck.gl layers are inserted before (area fills go under the boundary lines). */
 export const BOUNDARY_LAYER_ID = 'commune-lines';
 /** Commune names: MapLibre places them with collision detection, most populous first. */
 export const COMMUNE_LABEL_LAYER_ID = 'commune-labels';
-/** The selected commune's name, always drawn, above the others. */
+/**
+ * The selected commune's name: last in the style, so MapLibre places it first and the other names
+ * make way for it (the commune names layer leaves that commune out).
+ */
 export const SELECTED_LABEL_LAYER_ID = 'commune-label-selected';
 export interface CommuneLabelProperties {
   code: string;
@@ -61,6 +65,8 @@ export function boundaryLayers(): LayerSpecification[] {
         'line-width': ['interpolate', ['linear'], ['zoom'], 8, 1.6, 12, 3.2],
       },
     },
+    ...highlightLineLayers(),
+    scenarioCircleLayer(),
     {
       id: COMMUNE_LABEL_LAYER_ID,
       type: 'symbol',
@@ -78,24 +84,6 @@ export function boundaryLayers(): LayerSpecification[] {
         'text-color': COLORS.communeLabel,
         'text-halo-color': COLORS.labelHalo,
         'text-halo-width': 1.4,
-      },
-    },
-    {
-      id: SELECTED_LABEL_LAYER_ID,
-      type: 'symbol',
-      source: 'commune-labels',
-      filter: ['==', ['get', 'code'], ''],
-      layout: {
-        'text-field': ['get', 'name'],
-        'text-font': [LABEL_FONT],
-        'text-size': ['interpolate', ['linear'], ['zoom'], 9, 14, 13, 18],
-        'text-allow-overlap': true,
-        'text-ignore-placement': true,
-      },
-      paint: {
-        'text-color': COLORS.communeLabel,
-        'text-halo-color': '#ffffff',
-        'text-halo-width': 2.2,
       },
     },
     {
@@ -118,6 +106,24 @@ export function boundaryLayers(): LayerSpecification[] {
         'text-halo-width': 1.6,
       },
     },
+    scenarioLabelLayer(),
+    {
+      id: SELECTED_LABEL_LAYER_ID,
+      type: 'symbol',
+      source: 'commune-labels',
+      filter: codeFilter(NO_CODE),
+      layout: {
+        'text-field': ['get', 'name'],
+        'text-font': [LABEL_FONT],
+        'text-size': ['interpolate', ['linear'], ['zoom'], 9, 14, 13, 18],
+        'text-max-width': 7,
+      },
+      paint: {
+        'text-color': COLORS.communeLabel,
+        'text-halo-color': '#ffffff',
+        'text-halo-width': 2.2,
+      },
+    },
   ];
 }
 
@@ -128,6 +134,7 @@ export function basemapSources(data: BasemapData): StyleSpecification['sources']
     province: { type: 'geojson', data: data.province as unknown as FeatureCollection },
     'district-labels': { type: 'geojson', data: data.districtLabels },
     'commune-labels': { type: 'geojson', data: data.communeLabels },
+    ...scenarioSource(),
   };
 }
 

@@ -7,7 +7,7 @@
  * chosen metric: the same layer function, its own layer.
  */
 import type { Layer } from '@deck.gl/core';
-import type { ChoroplethResponse, GridResponse } from '#contract/api';
+import type { GridResponse } from '#contract/api';
 import type { HotspotsResponse } from '#contract/api';
 import type { MapLayerId, View } from '../state/atlasState';
 import type { ClassedValues } from '../style/classify';
@@ -24,7 +24,8 @@ import { tipHexLayer } from './layers/tipHexLayer';
 
 export interface LayerInputs {
   units: UnitLayers | null;
-  choropleth: ChoroplethResponse | null;
+  /** The metric's classes at display precision (style/metricClasses). */
+  choropleth: ClassedValues | null;
   /** The planner's gap score per commune; null outside the planner. */
   gapScores: ClassedValues | null;
   view: View;
@@ -37,7 +38,6 @@ export interface LayerInputs {
   /** Layers switched on at some point in this map's life. */
   created: ReadonlySet<MapLayerId>;
   district: string | null;
-  selectedCode: string | null;
   zoom: number;
   latitude: number;
   cellSpacingMeters: number;
@@ -56,7 +56,6 @@ export function buildLayers(input: LayerInputs): Layer[] {
           choropleth: input.choropleth,
           visible: on('choropleth') && !planning,
           district: input.district,
-          selectedCode: input.selectedCode,
           beforeId: BOUNDARY_LAYER_ID,
         }),
     ],
@@ -70,7 +69,6 @@ export function buildLayers(input: LayerInputs): Layer[] {
           palette: GAP_SCORE_PALETTE,
           visible: on('choropleth') && planning,
           district: input.district,
-          selectedCode: input.selectedCode,
           beforeId: BOUNDARY_LAYER_ID,
         }),
     ],
@@ -80,7 +78,8 @@ export function buildLayers(input: LayerInputs): Layer[] {
         hotspotLayer({
           communes: input.units?.communes ?? null,
           hotspots: input.hotspots,
-          visible: on('hotspots'),
+          // Over a choropleth hot spots are MapLibre outlines (map/highlightStyle.ts): the fills would mix into mud.
+          visible: on('hotspots') && !on('choropleth'),
           beforeId: BOUNDARY_LAYER_ID,
         }),
     ],

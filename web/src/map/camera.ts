@@ -6,6 +6,21 @@ export type Bbox = [number, number, number, number];
 
 /** Room around a framed unit so its edge is not under the panels. */
 export const FIT_PADDING_PIXELS = 40;
+
+/** Room left around a framed area, per side, in CSS pixels (what is drawn over the map takes the rest). */
+export interface FramePadding {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+export const DEFAULT_FRAME_PADDING: FramePadding = {
+  top: FIT_PADDING_PIXELS,
+  bottom: FIT_PADDING_PIXELS,
+  left: FIT_PADDING_PIXELS,
+  right: FIT_PADDING_PIXELS,
+};
 export const FLY_DURATION_MS = 800;
 /** A camera in the URL within this of the map's own is the same camera (rounding in the URL). */
 const CAMERA_EPSILON = { degrees: 1e-3, zoom: 0.02 };

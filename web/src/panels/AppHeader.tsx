@@ -1,4 +1,7 @@
-/** Title, the view switch (briefing, explore, and the planner for analysts), data administration for admins, language, and who is logged in (with logout). */
+/**
+ * Title, the button of the controls drawer, the view switch (briefing, explore, and the planner
+ * for analysts), data administration for admins, language, and who is logged in (with logout).
+ */
 import type { SessionResponse } from '#contract/api';
 import { useI18n, type MessageKey } from '../i18n/i18n';
 import type { Language, View } from '../state/atlasState';
@@ -15,6 +18,8 @@ const ROLE_KEYS: Record<SessionResponse['role'], MessageKey> = {
 interface AppHeaderProps {
   view: View;
   session: SessionResponse;
+  controlsOpen: boolean;
+  onControls: () => void;
   onView: (view: View) => void;
   onLanguage: (lang: Language) => void;
   onLogout: () => void;
@@ -23,10 +28,20 @@ interface AppHeaderProps {
   onAdmin: () => void;
 }
 
-export function AppHeader({ view, session, onView, onLanguage, onLogout, adminOpen, onAdmin }: AppHeaderProps) {
+export function AppHeader({ view, session, controlsOpen, onControls, onView, onLanguage, onLogout, adminOpen, onAdmin }: AppHeaderProps) {
   const { t } = useI18n();
   return (
     <header className="app-header">
+      <button
+        type="button"
+        className="button app-header__drawer"
+        aria-expanded={controlsOpen}
+        aria-controls="atlas-controls"
+        onClick={onControls}
+        data-testid="controls-toggle"
+      >
+        <span aria-hidden="true">☰</span> {controlsOpen ? t('controls.close') : t('controls.open')}
+      </button>
       <div className="app-header__title">
         <h1>{t('app.title')}</h1>
         <p>{t('app.subtitle')}</p>
@@ -46,7 +61,8 @@ export function AppHeader({ view, session, onView, onLanguage, onLogout, adminOp
         )}
         <LanguageSwitch onChange={onLanguage} />
         <span className="app-header__user" data-testid="user">
-          {session.username} · {t(ROLE_KEYS[session.role])}
+          {session.username}
+          <span className="app-header__role"> · {t(ROLE_KEYS[session.role])}</span>
         </span>
         <button type="button" className="button" onClick={onLogout} data-testid="logout">
           {t('action.logout')}

@@ -1,8 +1,14 @@
-/** What is under the pointer: the unit and its value, a tip cell's count (or "suppressed"), a model. */
-import type { ChoroplethResponse } from '#contract/api';
+/**
+ * What is under the pointer: the unit and its value (protected values written ≈, hidden ones
+ * as such), its Gi* hot-spot result with z, p and neighbours, a tip cell's count, a model. Kept
+ * inside the map: near the right or bottom edge it opens to the other side of the pointer.
+ */
+import { useLayoutEffect, useRef, useState } from 'react';
+import type { ChoroplethResponse, HotspotFeature } from '#contract/api';
 import type { HotspotsResponse, UnitProperties } from '#contract/api';
 import type { PlannerResponse } from '#contract/api';
-import { useI18n } from '../i18n/i18n';
+import type { Formatters } from '../i18n/format';
+import { useI18n, type Translate } from '../i18n/i18n';
 import { HOTSPOT_BIN_KEYS, MODEL_SETTING_KEYS } from '../legend/legendModel';
 import { formatMetricValue, METRIC_LABEL_KEYS, metricUnitKey } from '../legend/metricText';
 import type { HoverTarget } from '../state/hover';
@@ -19,6 +25,13 @@ interface HoverTooltipProps {
   privacyK: number;
 }
 
+function hotspotLines(feature: HotspotFeature, t: Translate, fmt: Formatters): string[] {
+  return [
+    t(HOTSPOT_BIN_KEYS[feature.bin]),
+    t('tooltip.giStar', { z: fmt.signed(feature.z), p: fmt.decimal(feature.p, 3), neighbours: fmt.count(feature.neighbours) }),
+  ];
+}
+
 function useLines({ target, unitsByCode, choropleth, hotspots, planner, privacyK }: HoverTooltipProps): string[] {
   const { t, fmt } = useI18n();
   if (!target) return [];
@@ -26,19 +39,24 @@ function useLines({ target, unitsByCode, choropleth, hotspots, planner, privacyK
     const unit = unitsByCode.get(target.code);
     const lines = [unit ? `${unit.type} ${unit.name}` : target.code];
     if (unit?.district_name) lines.push(unit.district_name);
+    const spot = hotspots?.features.find((f) => f.code === target.code);
     if (target.layer === 'hotspots') {
-      const feature = hotspots?.features.find((f) => f.code === target.code);
-      if (feature) lines.push(t(HOTSPOT_BIN_KEYS[feature.bin]));
+      if (spot) lines.push(...hotspotLines(spot, t, fmt));
     } else if (target.layer === 'planner') {
       const row = planner?.rows.find((r) => r.code === target.code);
       if (row) lines.push(t('tooltip.plannerRank', { rank: fmt.count(row.rank), of: fmt.count(planner?.rows.length ?? 0), score: fmt.signed(row.gapScore) }));
     } else if (choropleth) {
       const row = choropleth.values.find((v) => v.code === target.code);
       const label = t(METRIC_LABEL_KEYS[choropleth.metric]);
+      const approximate = choropleth.protection !== undefined && choropleth.protection.method !== 'exact';
       if (row?.suppressed) lines.push(`${label}: ${t('tooltip.suppressed', { k: privacyK })}`);
       else if (row && row.value !== null) {
-        lines.push(`${label}: ${formatMetricValue(choropleth.metric, row.value, fmt)} ${t(metricUnitKey(choropleth.metric))}`);
+        const value = `${formatMetricValue(choropleth.metric, row.value, fmt)} ${t(metricUnitKey(choropleth.metric))}`;
+        lines.push(`${label}: ${approximate ? `≈ ${value}` : value}`);
+        if (approximate) lines.push(t('tooltip.protected'));
       } else lines.push(`${label}: ${t('legend.noData')}`);
+      // Hot spots drawn as outlines over the choropleth: their result joins the commune's.
+      if (spot && spot.bin !== 0) lines.push(...hotspotLines(spot, t, fmt));
     }
     return lines;
   }
@@ -57,14 +75,20 @@ function useLines({ target, unitsByCode, choropleth, hotspots, planner, privacyK
 
 export function HoverTooltip(props: HoverTooltipProps) {
   const lines = useLines(props);
+  const ref = useRef<HTMLDivElement>(null);
+  const [size, setSize] = useState({ width: 0, height: 0, frameWidth: Infinity, frameHeight: Infinity });
+  const key = lines.join('|');
+  useLayoutEffect(() => {
+    const box = ref.current;
+    const frame = box?.parentElement;
+    if (box && frame) setSize({ width: box.offsetWidth, height: box.offsetHeight, frameWidth: frame.clientWidth, frameHeight: frame.clientHeight });
+  }, [key]);
   if (!props.target || lines.length === 0) return null;
+  const { x, y } = props.target;
+  const left = x + POINTER_OFFSET + size.width > size.frameWidth ? x - POINTER_OFFSET - size.width : x + POINTER_OFFSET;
+  const top = y + POINTER_OFFSET + size.height > size.frameHeight ? y - POINTER_OFFSET - size.height : y + POINTER_OFFSET;
   return (
-    <div
-      className="tooltip"
-      role="tooltip"
-      data-testid="tooltip"
-      style={{ transform: `translate(${props.target.x + POINTER_OFFSET}px, ${props.target.y + POINTER_OFFSET}px)` }}
-    >
+    <div ref={ref} className="tooltip" role="tooltip" data-testid="tooltip" style={{ transform: `translate(${Math.max(0, left)}px, ${Math.max(0, top)}px)` }}>
       {lines.map((line, i) => (i === 0 ? <strong key={line}>{line}</strong> : <span key={line}>{line}</span>))}
     </div>
   );

@@ -3,6 +3,7 @@
  * of a year (how the network grew), or custom dates. Pure functions over ISO date strings.
  */
 import { PUBLISHED_PERIOD, type Period } from '#contract';
+import type { BreaksBasis } from '#contract/api';
 
 export const FIRST_YEAR = Number(PUBLISHED_PERIOD.from.slice(0, 4));
 export const LAST_YEAR = Number(PUBLISHED_PERIOD.to.slice(0, 4));
@@ -52,6 +53,15 @@ export function periodMode(period: Period): PeriodMode {
   if (period.to === yearEnd(year) && period.from === PUBLISHED_PERIOD.from) return 'cumulative';
   if (period.to === yearEnd(year) && period.from === yearStart(year)) return 'year';
   return 'custom';
+}
+
+/**
+ * Colour classes of a choropleth: fixed over the yearly series for every period the year slider,
+ * Play and the period picker make (so the legend stays put and growth shows as colour), over the
+ * period itself for free dates, which the yearly series would not describe.
+ */
+export function breaksBasisFor(period: Period): BreaksBasis {
+  return periodMode(period) === 'custom' ? 'period' : 'series';
 }
 
 /** Keeps a period inside the published range with from ≤ to; null when it cannot be read. */

@@ -23,6 +23,7 @@ import type { PlannerResponse, Units2025Response } from '#contract/api';
 import type { ModelPoints } from '../api/decodePoints';
 import { GRID_RESOLUTION } from '../style/domains';
 import type { AtlasState, MapLayerId } from './atlasState';
+import { breaksBasisFor } from './period';
 import { canSeeLayer, canSeeView } from './permissions';
 import { hasPositiveWeight, weightsKey } from './plannerWeights';
 import { useResource, type Resource } from './useResource';
@@ -91,11 +92,12 @@ export function useAtlasData(state: AtlasState, role: Role): AtlasData {
   const summary = useResource(`summary|${areaKey}`, (signal) => getSummary({ period, district }, signal));
   const planning = state.view === 'planner' && canSeeView(role, 'planner');
   // In the planner the choropleth shows the gap score (from the ranking), not a metric.
+  const breaks = breaksBasisFor(period);
   const choropleth = useResource(
-    on('choropleth') && !planning ? `choropleth|${state.metric}|${state.level}|${state.scheme}|${areaKey}` : null,
+    on('choropleth') && !planning ? `choropleth|${state.metric}|${state.level}|${state.scheme}|${breaks}|${areaKey}` : null,
     (signal) =>
       getChoropleth(
-        { metric: state.metric, level: state.level, scheme: state.scheme, classes: DEFAULT_CLASSES, period, district },
+        { metric: state.metric, level: state.level, scheme: state.scheme, classes: DEFAULT_CLASSES, breaks, period, district },
         signal,
       ),
   );

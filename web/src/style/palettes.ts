@@ -3,7 +3,7 @@
  * next: viridis (sequential, perceptually uniform), ColorBrewer YlOrRd / BuPu / RdBu (marked
  * colour-blind safe by ColorBrewer) and the Okabe–Ito qualitative set.
  */
-import type { ModelSetting } from '#contract';
+import type { ModelSetting, PlannerFactor } from '#contract';
 
 export type Rgb = readonly [number, number, number];
 
@@ -76,6 +76,22 @@ export const MODEL_SETTING_COLORS: Record<ModelSetting, Rgb> = {
 export const UNITS_2025_LINE_COLOR: Rgb = [17, 17, 17];
 /** Hatching of old communes with no documented 2025 unit: dark grey, never a class colour. */
 export const UNMAPPED_HATCH_COLOR: Rgb = [40, 40, 40];
+
+/**
+ * The six planner factors in the contribution bars, Okabe–Ito colours: warm for need (vermillion,
+ * orange, reddish purple), cool for coverage (blue, sky blue, bluish green).
+ */
+export const FACTOR_COLORS: Record<PlannerFactor, Rgb> = {
+  incidents_per_1k_households: [213, 94, 0],
+  hotspot_bin: [230, 159, 0],
+  trend: [204, 121, 167],
+  households_covered_share: [0, 114, 178],
+  groups_per_1k_households: [86, 180, 233],
+  models_per_1k_households: [0, 158, 115],
+};
+
+/** Marks of a planner scenario and the row under the pointer: the app's accent blue, apart from every class colour. */
+export const SCENARIO_MARK_COLOR = '#1f4e8c';
 
 /** Units with no value (no data in the period). */
 export const NO_DATA_COLOR: Rgb = [224, 224, 224];

@@ -9,6 +9,7 @@ import type { MapLayerId, View } from '../../state/atlasState';
 import type { AtlasData } from '../../state/useAtlasData';
 import { GRID_RESOLUTION } from '../../style/domains';
 import { gapScoreClasses } from '../../style/gapScore';
+import { metricClasses } from '../../style/metricClasses';
 import { buildLayers } from '../buildLayers';
 import type { Bbox } from '../camera';
 import { cellSpacingMeters, coveringCells, densityCells } from '../heatmapCells';
@@ -19,13 +20,12 @@ export interface AtlasLayerInputs {
   view: View;
   level: 'commune' | 'district';
   district: string | null;
-  selectedCode: string | null;
   provinceBbox: Bbox;
   /** The map's zoom in steps (useZoomStep). */
   zoom: number;
 }
 
-export function useAtlasLayers({ data, visibleLayers, view, level, district, selectedCode, provinceBbox, zoom }: AtlasLayerInputs): Layer[] {
+export function useAtlasLayers({ data, visibleLayers, view, level, district, provinceBbox, zoom }: AtlasLayerInputs): Layer[] {
   const units = data.units.data;
   const coverage = useMemo(() => (units ? coveringCells(units.communes, GRID_RESOLUTION) : []), [units]);
   const groupGrid = data.groupGrid.latest;
@@ -43,7 +43,8 @@ export function useAtlasLayers({ data, visibleLayers, view, level, district, sel
   const planner = data.planner.latest;
   const gapScores = useMemo(() => (planner ? gapScoreClasses(planner.rows) : null), [planner]);
 
-  const choropleth = data.choropleth.latest;
+  const response = data.choropleth.latest;
+  const choropleth = useMemo(() => (response ? metricClasses(response) : null), [response]);
   const tipGrid = data.tipGrid.latest;
   const hotspots = data.hotspots.latest;
   const models = data.models.latest;
@@ -62,11 +63,10 @@ export function useAtlasLayers({ data, visibleLayers, view, level, district, sel
         visible: visibleLayers,
         created,
         district,
-        selectedCode,
         zoom,
         latitude,
         cellSpacingMeters: cellSpacingMeters(GRID_RESOLUTION),
       }),
-    [units, choropleth, gapScores, view, level, cells, tipGrid, hotspots, models, visibleLayers, created, district, selectedCode, zoom, latitude],
+    [units, choropleth, gapScores, view, level, cells, tipGrid, hotspots, models, visibleLayers, created, district, zoom, latitude],
   );
 }

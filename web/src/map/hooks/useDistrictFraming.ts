@@ -7,7 +7,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import type { Map as MapLibreMap, MapLibreEvent } from 'maplibre-gl';
 import type { Camera } from '../../state/atlasState';
 import type { UnitLayers } from '../../state/useAtlasData';
-import { FIT_PADDING_PIXELS, FLY_DURATION_MS, toBounds, type Bbox } from '../camera';
+import { FLY_DURATION_MS, toBounds, type Bbox, type FramePadding } from '../camera';
 import { geometryBbox } from '../labelPoints';
 import { useLatest } from './useLatest';
 
@@ -17,6 +17,8 @@ export interface FramingInputs {
   provinceBbox: Bbox;
   /** The URL's camera: one given at the start wins over framing the province. */
   camera: Camera | null;
+  /** Room around the framed area for what is drawn over the map. */
+  padding: FramePadding;
 }
 
 export interface Framing {
@@ -24,12 +26,13 @@ export interface Framing {
   stop(): void;
 }
 
-export function useDistrictFraming(map: MapLibreMap | null, { units, district, provinceBbox, camera }: FramingInputs): Framing {
+export function useDistrictFraming(map: MapLibreMap | null, { units, district, provinceBbox, camera, padding }: FramingInputs): Framing {
   /** True while the camera is ours (initial framing, district filter), not the user's. */
   const autoFramed = useRef(camera === null);
   const target = useRef<Bbox>(provinceBbox);
   const firstRun = useRef(true);
   const urlCamera = useLatest(camera);
+  const latestPadding = useLatest(padding);
 
   useEffect(() => {
     if (!map) return;
@@ -37,7 +40,7 @@ export function useDistrictFraming(map: MapLibreMap | null, { units, district, p
       if ('originalEvent' in event && event.originalEvent) autoFramed.current = false;
     };
     const onResize = () => {
-      if (autoFramed.current) map.fitBounds(toBounds(target.current), { padding: FIT_PADDING_PIXELS, duration: 0 });
+      if (autoFramed.current) map.fitBounds(toBounds(target.current), { padding: latestPadding.current, duration: 0 });
     };
     map.on('movestart', onMoveStart);
     map.on('resize', onResize);
@@ -57,8 +60,14 @@ export function useDistrictFraming(map: MapLibreMap | null, { units, district, p
     if (!feature) return;
     target.current = geometryBbox(feature.geometry);
     autoFramed.current = true;
-    map.fitBounds(toBounds(target.current), { padding: FIT_PADDING_PIXELS, duration: FLY_DURATION_MS });
+    map.fitBounds(toBounds(target.current), { padding: latestPadding.current, duration: FLY_DURATION_MS });
   }, [district, map, units]);
+
+  // The overlays changed size (a longer legend, another language): keep the framed area clear of them.
+  const { top, bottom, left, right } = padding;
+  useEffect(() => {
+    if (map && autoFramed.current) map.fitBounds(toBounds(target.current), { padding: { top, bottom, left, right }, duration: 0 });
+  }, [map, top, bottom, left, right]);
 
   return useMemo(
     () => ({

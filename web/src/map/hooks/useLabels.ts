@@ -7,6 +7,7 @@ import { useEffect } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { readiness } from '../../state/readiness';
 import { COMMUNE_LABEL_LAYER_ID, SELECTED_LABEL_LAYER_ID } from '../basemapStyle';
+import { codeFilter, NO_CODE } from '../highlightStyle';
 import { UNITS_2025_AREA_LAYER_IDS, UNITS_2025_LABEL_LAYER_ID } from '../units2025Style';
 
 export interface LabelState {
@@ -24,7 +25,9 @@ export function useLabels(map: MapLibreMap | null, { labelsOn, show2025, overlay
     if (!map) return;
     map.setLayoutProperty(COMMUNE_LABEL_LAYER_ID, 'visibility', shown(labelsOn && !show2025));
     map.setLayoutProperty(SELECTED_LABEL_LAYER_ID, 'visibility', shown(labelsOn));
-    map.setFilter(SELECTED_LABEL_LAYER_ID, ['==', ['get', 'code'], selectedCode ?? '']);
+    // The selected name is placed first (its layer is last); the others leave that commune out and make way.
+    map.setFilter(SELECTED_LABEL_LAYER_ID, codeFilter(selectedCode ?? NO_CODE));
+    map.setFilter(COMMUNE_LABEL_LAYER_ID, ['!', codeFilter(selectedCode ?? NO_CODE)]);
     if (overlay2025) {
       for (const id of UNITS_2025_AREA_LAYER_IDS) map.setLayoutProperty(id, 'visibility', shown(show2025));
       map.setLayoutProperty(UNITS_2025_LABEL_LAYER_ID, 'visibility', shown(labelsOn && show2025));

@@ -13,7 +13,7 @@ import { readiness } from '../../state/readiness';
 import type { UnitLayers } from '../../state/useAtlasData';
 import { basemapData } from '../basemapData';
 import { basemapSources, boundaryLayers, buildBasemapStyle } from '../basemapStyle';
-import { FIT_PADDING_PIXELS, toBounds, type Bbox } from '../camera';
+import { toBounds, type Bbox, type FramePadding } from '../camera';
 import { contextLabels } from '../contextLabels';
 import { provideContextImage } from '../contextStyle';
 import { labelFontFaces } from '../fontFaces';
@@ -36,6 +36,8 @@ export interface MapInstanceOptions {
   provinceBbox: Bbox;
   /** Where the map opens; null frames the province. Read when the map is created. */
   initialCamera: Camera | null;
+  /** Room around the framed province for what is drawn over the map. */
+  framePadding: FramePadding;
 }
 
 /** The map once its style has loaded; null before that and after it is removed. */
@@ -45,7 +47,7 @@ export function useMapInstance(options: MapInstanceOptions): MapLibreMap | null 
   const { units, context, contextSettled } = options;
 
   useEffect(() => {
-    const { container, basemapStyleUrl: external, provinceBbox: bbox, initialCamera: start } = latest.current;
+    const { container, basemapStyleUrl: external, provinceBbox: bbox, initialCamera: start, framePadding } = latest.current;
     if (!container.current || !units || !contextSettled) return;
     const basemap = basemapData(units);
     const region = context ? { features: context, labels: contextLabels(context, bbox) } : null;
@@ -54,7 +56,7 @@ export function useMapInstance(options: MapInstanceOptions): MapLibreMap | null 
       style: external ?? buildBasemapStyle(basemap, region, labelFontFaces()),
       ...(start
         ? { center: [start.lon, start.lat] as [number, number], zoom: start.zoom }
-        : { bounds: toBounds(bbox), fitBoundsOptions: { padding: FIT_PADDING_PIXELS } }),
+        : { bounds: toBounds(bbox), fitBoundsOptions: { padding: framePadding } }),
       minZoom: MIN_ZOOM,
       maxZoom: MAX_ZOOM,
       // Sources are credited in the page (translated) and in exports, not by MapLibre.

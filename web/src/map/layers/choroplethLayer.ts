@@ -1,15 +1,15 @@
 /**
  * Choropleth of one value per commune or district, coloured by class breaks: the server's for a
  * metric (computed over the whole province, so the legend does not change with the view), fixed
- * ones for the planner's gap score. Units hidden for privacy are drawn in the "suppressed" grey,
- * never in a class colour.
+ * ones for the planner's gap score. Units hidden for privacy are drawn in the "suppressed" tone,
+ * never in a class colour; the selected unit's outline is a MapLibre layer (map/highlightStyle.ts).
  */
 import { GeoJsonLayer, type GeoJsonLayerProps } from '@deck.gl/layers';
 import type { UnitFeature, UnitProperties, UnitsResponse } from '#contract/api';
-import { classIndex } from '#contract';
 import type { ClassedValues } from '../../style/classify';
 import type { InterleavedProps } from './interleaved';
-import { choroplethPalette, NO_DATA_COLOR, SUPPRESSED_COLOR, type Rgb } from '../../style/palettes';
+import { unitFillColors } from '../../style/layerColors';
+import { choroplethPalette, NO_DATA_COLOR, type Rgb } from '../../style/palettes';
 
 export const CHOROPLETH_LAYER_ID = 'choropleth';
 /** The planner's gap score: the same layer function, its own layer (and so its own picking id). */
@@ -19,9 +19,6 @@ export const PLANNER_GAP_LAYER_ID = 'planner-gap';
 const FILL_ALPHA = 225;
 /** Units outside the district filter stay faintly visible for orientation. */
 const OUTSIDE_FILTER_ALPHA = 40;
-const SELECTED_LINE: [number, number, number, number] = [0, 0, 0, 255];
-const SELECTED_LINE_PIXELS = 3;
-const NO_LINE: [number, number, number, number] = [0, 0, 0, 0];
 const HOVER_HIGHLIGHT: [number, number, number, number] = [255, 255, 255, 90];
 
 export interface ChoroplethLayerInput {
@@ -33,26 +30,12 @@ export interface ChoroplethLayerInput {
   palette?: readonly Rgb[];
   visible: boolean;
   district: string | null;
-  selectedCode: string | null;
   beforeId: string;
 }
 
 type Rgba = [number, number, number, number];
 /** What the accessors read of a feature (deck.gl hands them its own Feature type). */
 type HasProperties = Pick<UnitFeature, 'properties'>;
-
-/** Colour of every unit code, computed once per response. */
-function choroplethColors(choropleth: ClassedValues, palette: readonly Rgb[]): Map<string, Rgb> {
-  const colors = new Map<string, Rgb>();
-  for (const row of choropleth.values) {
-    if (row.suppressed) colors.set(row.code, SUPPRESSED_COLOR);
-    else {
-      const index = classIndex(row.value, choropleth.breaks);
-      colors.set(row.code, index === null ? NO_DATA_COLOR : (palette[index] as Rgb));
-    }
-  }
-  return colors;
-}
 
 function inDistrict(feature: HasProperties, district: string | null): boolean {
   if (district === null) return true;
@@ -61,9 +44,9 @@ function inDistrict(feature: HasProperties, district: string | null): boolean {
 }
 
 export function choroplethLayer(input: ChoroplethLayerInput): GeoJsonLayer<UnitProperties> {
-  const { units, choropleth, visible, district, selectedCode, beforeId } = input;
+  const { units, choropleth, visible, district, beforeId } = input;
   const palette = input.palette ?? choroplethPalette((choropleth?.breaks.length ?? 1) - 1);
-  const colors = choropleth ? choroplethColors(choropleth, palette) : new Map<string, Rgb>();
+  const colors = choropleth ? unitFillColors(choropleth, palette) : new Map<string, Rgb>();
   const fill = (feature: HasProperties): Rgba => {
     const [r, g, b] = colors.get(feature.properties.code) ?? NO_DATA_COLOR;
     return [r, g, b, inDistrict(feature, district) ? FILL_ALPHA : OUTSIDE_FILTER_ALPHA];
@@ -77,16 +60,10 @@ export function choroplethLayer(input: ChoroplethLayerInput): GeoJsonLayer<UnitP
     autoHighlight: true,
     highlightColor: HOVER_HIGHLIGHT,
     filled: true,
-    stroked: true,
-    lineWidthUnits: 'pixels',
+    // Outlines are MapLibre's (boundaries, the selected commune): no path program of our own.
+    stroked: false,
     getFillColor: fill,
-    getLineColor: (feature: HasProperties) => (feature.properties.code === selectedCode ? SELECTED_LINE : NO_LINE),
-    getLineWidth: (feature: HasProperties) => (feature.properties.code === selectedCode ? SELECTED_LINE_PIXELS : 0),
-    updateTriggers: {
-      getFillColor: [choropleth, district],
-      getLineColor: [selectedCode],
-      getLineWidth: [selectedCode],
-    },
+    updateTriggers: { getFillColor: [choropleth, district] },
   };
   return new GeoJsonLayer<UnitProperties>(props);
 }

@@ -5,7 +5,7 @@
  */
 import { GeoJsonLayer, type GeoJsonLayerProps } from '@deck.gl/layers';
 import type { HotspotsResponse, UnitFeature, UnitProperties, UnitCollection } from '#contract/api';
-import { HOTSPOT_BIN_COLORS, type Rgb } from '../../style/palettes';
+import { hotspotColor } from '../../style/layerColors';
 import type { InterleavedProps } from './interleaved';
 
 export const HOTSPOT_LAYER_ID = 'tip-hotspots';
@@ -26,7 +26,7 @@ export function hotspotLayer(input: HotspotLayerInput): GeoJsonLayer<UnitPropert
   const fill = ({ properties }: Pick<UnitFeature, 'properties'>): [number, number, number, number] => {
     const bin = bins.get(properties.code);
     if (bin === undefined) return NO_RESULT;
-    const [r, g, b] = HOTSPOT_BIN_COLORS[String(bin)] as Rgb;
+    const [r, g, b] = hotspotColor(bin);
     return [r, g, b, bin === 0 ? NOT_SIGNIFICANT_ALPHA : SIGNIFICANT_ALPHA];
   };
   const props: GeoJsonLayerProps<UnitProperties> & InterleavedProps = {

@@ -5,10 +5,7 @@
  */
 import { H3HexagonLayer, type H3HexagonLayerProps } from '@deck.gl/geo-layers';
 import type { GridCell } from '#contract/api';
-import { classIndex } from '#contract';
-import { countClassBreaks } from '../../style/classify';
-import { TIP_HEX_BREAKS } from '../../style/domains';
-import { NO_DATA_COLOR, SUPPRESSED_COLOR, TIP_HEX_RAMP, type Rgb } from '../../style/palettes';
+import { tipCellColor } from '../../style/layerColors';
 import type { InterleavedProps } from './interleaved';
 
 export const TIP_HEX_LAYER_ID = 'tip-hex';
@@ -16,19 +13,11 @@ export const TIP_HEX_LAYER_ID = 'tip-hex';
 const FILL_ALPHA = 215;
 const SUPPRESSED_OUTLINE: [number, number, number, number] = [60, 60, 60, 255];
 const CELL_OUTLINE: [number, number, number, number] = [255, 255, 255, 160];
-/** TIP_HEX_BREAKS are the first count of each class; the shared rule needs upper bounds. */
-const TIP_HEX_CLASS_BREAKS = countClassBreaks(TIP_HEX_BREAKS);
 
 export interface TipHexLayerInput {
   cells: GridCell[];
   visible: boolean;
   beforeId: string;
-}
-
-export function tipCellColor(cell: GridCell): Rgb {
-  if (cell.suppressed || cell.count === null) return SUPPRESSED_COLOR;
-  const index = classIndex(cell.count, TIP_HEX_CLASS_BREAKS);
-  return index === null ? NO_DATA_COLOR : (TIP_HEX_RAMP[index] as Rgb);
 }
 
 export function tipHexLayer(input: TipHexLayerInput): H3HexagonLayer<GridCell> {

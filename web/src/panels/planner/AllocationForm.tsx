@@ -3,13 +3,14 @@
  * communes that receive groups (with their coverage before and after), and the marginal gain of
  * each step of the greedy allocation, as a chart and as runs of equal steps.
  */
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { postAllocate } from '../../api/client';
 import type { AllocateResponse, PlannerResponse } from '#contract/api';
 import type { PlannerScenario } from '../../api/client';
 import type { Formatters } from '../../i18n/format';
 import { useI18n, type Translate } from '../../i18n/i18n';
 import { useAction } from '../../state/useAction';
+import type { ScenarioMarks } from '../../state/scenario';
 import { ErrorState } from '../ErrorState';
 import { errorText } from '../errorText';
 import { AllocationChart } from './AllocationChart';
@@ -31,6 +32,8 @@ interface AllocationFormProps {
   scenario: PlannerScenario;
   scenarioKey: string;
   onSelect: (code: string) => void;
+  /** The result as marks for the map (null while there is none). */
+  onMarks: (marks: ScenarioMarks | null) => void;
 }
 
 function provinceRows(result: AllocateResponse, t: Translate, fmt: Formatters): ComparisonRow[] {
@@ -132,8 +135,8 @@ function AllocationResult({ result, onSelect }: { result: AllocateResponse; onSe
   );
 }
 
-export function AllocationForm({ planner, scenario, scenarioKey, onSelect }: AllocationFormProps) {
-  const { t } = useI18n();
+export function AllocationForm({ planner, scenario, scenarioKey, onSelect, onMarks }: AllocationFormProps) {
+  const { t, fmt } = useI18n();
   const id = useId();
   const [groups, setGroups] = useState(String(DEFAULT_ALLOCATION_GROUPS));
   const [householdsPerGroup, setHouseholdsPerGroup] = useState('');
@@ -148,6 +151,20 @@ export function AllocationForm({ planner, scenario, scenarioKey, onSelect }: All
     if (!valid || groupCount === null) return;
     action.run({ groups: groupCount, householdsPerGroup: perGroup });
   }
+
+  const result = action.data;
+  useEffect(() => {
+    if (!result) {
+      onMarks(null);
+      return;
+    }
+    onMarks({
+      title: t('scenario.allocation', { groups: fmt.count(result.groupsAllocated) }),
+      marks: result.communes
+        .filter((c) => c.groupsAdded > 0)
+        .map((c) => ({ code: c.code, label: `+${fmt.count(c.groupsAdded)}`, groups: c.groupsAdded })),
+    });
+  }, [result, onMarks, t, fmt]);
 
   return (
     <div className="scenario" data-testid="allocation">

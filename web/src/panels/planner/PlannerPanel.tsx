@@ -1,10 +1,13 @@
 /**
- * The planner under the map: the ranking, the one-commune what-if and the province allocation
- * as three tabs, and the CSV export of the ranking. All three use the weights and period of the
- * URL. While new weights load, the previous ranking stays on screen, marked as updating.
+ * The planner docked beside the map: the ranking, the gap-score weights, the one-commune what-if
+ * and the province allocation as tabs, and the ranking's downloads. All use the weights and
+ * period of the URL. While new weights load, the previous ranking stays on screen, marked as
+ * updating. The what-if's and the allocation's results are drawn on the map while their tab is
+ * open (onScenario).
  */
-import { useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import { plannerCsvUrl } from '../../api/client';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import type { PlannerWeights } from '#contract';
+import { plannerTableUrl } from '../../api/client';
 import type { PlannerResponse } from '#contract/api';
 import type { PlannerScenario } from '../../api/client';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
@@ -18,10 +21,19 @@ import { Skeleton } from '../Skeleton';
 import { AllocationForm } from './AllocationForm';
 import { PlannerTable } from './PlannerTable';
 import { WhatIfForm } from './WhatIfForm';
+import { WeightsPanel } from './WeightsPanel';
+import type { ScenarioMarks } from '../../state/scenario';
 
-const TABS = ['ranking', 'whatIf', 'allocate'] as const;
+const TABS = ['ranking', 'weights', 'whatIf', 'allocate'] as const;
 type Tab = (typeof TABS)[number];
-const TAB_KEYS: Record<Tab, MessageKey> = { ranking: 'planner.tab.ranking', whatIf: 'planner.tab.whatIf', allocate: 'planner.tab.allocate' };
+const TAB_KEYS: Record<Tab, MessageKey> = {
+  ranking: 'planner.tab.ranking',
+  weights: 'planner.tab.weights',
+  whatIf: 'planner.tab.whatIf',
+  allocate: 'planner.tab.allocate',
+};
+/** Tabs whose result the map draws. */
+type ScenarioTab = 'whatIf' | 'allocate';
 /** Placeholder rows while the first ranking loads: about a screenful. */
 const SKELETON_ROWS = 10;
 
@@ -34,6 +46,11 @@ interface PlannerPanelProps {
   selectedCode: string | null;
   onSort: (sort: PlannerSort) => void;
   onSelect: (code: string) => void;
+  onWeights: (weights: PlannerWeights) => void;
+  /** A row pointed at (null: none). */
+  onHoverRow: (code: string | null) => void;
+  /** What the map should mark: the open tab's what-if or allocation result, or nothing. */
+  onScenario: (marks: ScenarioMarks | null) => void;
 }
 
 /** Tabs with roving focus: arrows, Home and End move between them (WAI-ARIA tabs pattern). */
@@ -52,9 +69,22 @@ function useTabKeys(tab: Tab, setTab: (tab: Tab) => void) {
   return { refs, onKeyDown };
 }
 
-export function PlannerPanel({ planner, scenario, sort, districtCodes, selectedCode, onSort, onSelect }: PlannerPanelProps) {
-  const { t, fmt } = useI18n();
+export function PlannerPanel(props: PlannerPanelProps) {
+  const { planner, scenario, sort, districtCodes, selectedCode, onSort, onSelect, onHoverRow, onScenario } = props;
+  const { lang, t, fmt } = useI18n();
   const [tab, setTab] = useState<Tab>('ranking');
+  const [results, setResults] = useState<Record<ScenarioTab, ScenarioMarks | null>>({ whatIf: null, allocate: null });
+  const shownMarks = tab === 'whatIf' || tab === 'allocate' ? results[tab] : null;
+  useEffect(() => onScenario(shownMarks), [shownMarks, onScenario]);
+  // Leaving the planner takes its marks off the map.
+  useEffect(() => () => onScenario(null), [onScenario]);
+  const report = useMemo(
+    () => ({
+      whatIf: (marks: ScenarioMarks | null) => setResults((r) => ({ ...r, whatIf: marks })),
+      allocate: (marks: ScenarioMarks | null) => setResults((r) => ({ ...r, allocate: marks })),
+    }),
+    [],
+  );
   const { refs, onKeyDown } = useTabKeys(tab, setTab);
   const data = planner.data ?? planner.latest;
   const rows = useMemo(() => (data ? plannerTableRows(data.rows, sort, districtCodes) : []), [data, sort, districtCodes]);
@@ -63,7 +93,7 @@ export function PlannerPanel({ planner, scenario, sort, districtCodes, selectedC
   const canRank = hasPositiveWeight(scenario.weights);
 
   let status = null;
-  if (!canRank) status = <p className="planner__empty">{t('weights.allZero')}</p>;
+  if (!canRank && tab !== 'weights') status = <p className="planner__empty">{t('weights.allZero')}</p>;
   else if (planner.error && !planner.data) status = <ErrorState message={errorText(planner.error, t)} onRetry={planner.retry} />;
   else if (!data)
     status = (
@@ -78,16 +108,20 @@ export function PlannerPanel({ planner, scenario, sort, districtCodes, selectedC
       data && (
         <PlannerTable
           rows={rows}
-          total={data.rows.length}
+          allRows={data.rows}
           sort={sort}
           selectedCode={selectedCode}
           caption={t('planner.caption', { period: fmt.period(data.period.from, data.period.to) })}
           onSort={onSort}
           onSelect={onSelect}
+          onHoverRow={onHoverRow}
         />
       ),
-    whatIf: () => data && <WhatIfForm planner={data} scenario={scenario} scenarioKey={scenarioKey} selectedCode={selectedCode} />,
-    allocate: () => data && <AllocationForm planner={data} scenario={scenario} scenarioKey={scenarioKey} onSelect={onSelect} />,
+    weights: () => <WeightsPanel weights={scenario.weights} onChange={props.onWeights} />,
+    whatIf: () =>
+      data && <WhatIfForm planner={data} scenario={scenario} scenarioKey={scenarioKey} selectedCode={selectedCode} onMarks={report.whatIf} />,
+    allocate: () =>
+      data && <AllocationForm planner={data} scenario={scenario} scenarioKey={scenarioKey} onSelect={onSelect} onMarks={report.allocate} />,
   };
 
   return (
@@ -103,16 +137,19 @@ export function PlannerPanel({ planner, scenario, sort, districtCodes, selectedC
               <span className="spinner" aria-hidden="true" /> {t('planner.updating')}
             </span>
           )}
-          <a
-            className="button"
-            href={canRank ? plannerCsvUrl(scenario) : undefined}
-            download
-            aria-disabled={!canRank}
-            title={t('planner.csvHint')}
-            data-testid="planner-csv"
-          >
-            {t('planner.csv')}
-          </a>
+          {(['xlsx', 'csv'] as const).map((format) => (
+            <a
+              key={format}
+              className="button"
+              href={canRank ? plannerTableUrl(format, scenario, lang) : undefined}
+              download
+              aria-disabled={!canRank}
+              title={t('planner.downloadHint')}
+              data-testid={`planner-${format}`}
+            >
+              {t(format === 'csv' ? 'planner.csv' : 'planner.xlsx')}
+            </a>
+          ))}
         </div>
       </header>
       <div className="planner__tabs" role="tablist" aria-label={t('planner.tabs')} onKeyDown={onKeyDown}>
@@ -138,6 +175,8 @@ export function PlannerPanel({ planner, scenario, sort, districtCodes, selectedC
         ))}
       </div>
       {status && <div className="planner__body">{status}</div>}
+      {/* The weights tab works without a ranking (all-zero weights are what it fixes). */}
+      {status && tab === 'weights' && <div className="planner__body">{panels.weights()}</div>}
       {!status &&
         TABS.map((id) => (
           <div

@@ -9,6 +9,7 @@ import type { PlannerScenario } from '../../api/client';
 import type { Formatters } from '../../i18n/format';
 import { useI18n, type Translate } from '../../i18n/i18n';
 import { useAction } from '../../state/useAction';
+import type { ScenarioMarks } from '../../state/scenario';
 import { ErrorState } from '../ErrorState';
 import { errorText } from '../errorText';
 import { Comparison, type ComparisonRow } from './Comparison';
@@ -29,6 +30,8 @@ interface WhatIfFormProps {
   scenario: PlannerScenario;
   scenarioKey: string;
   selectedCode: string | null;
+  /** The result as marks for the map (null while there is none). */
+  onMarks: (marks: ScenarioMarks | null) => void;
 }
 
 export function whatIfRows(result: WhatIfResponse, t: Translate, fmt: Formatters): ComparisonRow[] {
@@ -77,7 +80,7 @@ export function whatIfRows(result: WhatIfResponse, t: Translate, fmt: Formatters
   ];
 }
 
-export function WhatIfForm({ planner, scenario, scenarioKey, selectedCode }: WhatIfFormProps) {
+export function WhatIfForm({ planner, scenario, scenarioKey, selectedCode, onMarks }: WhatIfFormProps) {
   const { t, fmt } = useI18n();
   const id = useId();
   const communes = useMemo(
@@ -107,6 +110,17 @@ export function WhatIfForm({ planner, scenario, scenarioKey, selectedCode }: Wha
   }
 
   const result = action.data;
+  useEffect(() => {
+    if (!result) {
+      onMarks(null);
+      return;
+    }
+    onMarks({
+      title: t('scenario.whatIf', { groups: fmt.count(result.groupsAdded), name: result.name, before: fmt.count(result.rankBefore), after: fmt.count(result.rankAfter) }),
+      marks: [{ code: result.code, label: `+${fmt.count(result.groupsAdded)}`, groups: result.groupsAdded }],
+    });
+  }, [result, onMarks, t, fmt]);
+
   return (
     <div className="scenario" data-testid="what-if">
       <p className="panel__note">{t('whatIf.intro')}</p>

@@ -1,13 +1,14 @@
 /**
- * PNG export of the current map: the map canvases (MapLibre, and deck.gl's if it has its own)
- * composed on one canvas with the title, the period, the legend drawn from the same legend
- * model as the panel, and the data note. The map is created with preserveDrawingBuffer so its
- * last frame can be read at any time.
+ * PNG export of the current map at twice the screen's resolution: the static map's scene drawn
+ * on one canvas with the title (the metric), the period, area and unit, the legend drawn from the
+ * same legend model as the panel, and the data notes. Independent of the GPU map, so the export
+ * is as sharp as its scale and needs no frame of the screen map.
  */
-import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { LegendSection, LegendSwatch } from '../legend/legendModel';
+import { LABEL_CSS_FAMILY } from '../map/fontFaces';
 import { cssColor } from '../style/palettes';
-import { LABEL_CSS_FAMILY } from './fontFaces';
+import { drawScene } from './drawScene';
+import type { Scene } from './scene';
 
 export interface ExportSpec {
   title: string;
@@ -19,7 +20,10 @@ export interface ExportSpec {
   notes: string[];
 }
 
-/** Layout in CSS pixels; multiplied by the map's device pixel ratio. */
+/** Pixels of the image per layout unit: the export is at twice the layout's size. */
+export const EXPORT_SCALE = 2;
+
+/** Layout in units (CSS pixels of a 1× image).*/
 const LAYOUT = {
   padding: 24,
   bannerHeight: 30,
@@ -50,6 +54,8 @@ function font(size: number, weight = 400): string {
 const LABEL_WIDTH = LAYOUT.legendWidth - LAYOUT.swatchWidth - 8;
 /** Extra height of each wrapped line after a label's first. */
 const LABEL_LINE_HEIGHT = 15;
+/** Line height of a section's notes (11 px text). */
+const NOTE_LINE_HEIGHT = 14;
 
 /** Text broken into lines no wider than `maxWidth` at the current font (long titles and notes wrap). */
 function wrapLines(ctx: CanvasRenderingContext2D, text: string, maxWidth: number): string[] {
@@ -77,6 +83,8 @@ function legendHeight(ctx: CanvasRenderingContext2D, sections: LegendSection[]):
     if (section.kind === 'swatches') {
       for (const item of section.items) height += LAYOUT.rowHeight + (wrapLines(ctx, item.label, LABEL_WIDTH).length - 1) * LABEL_LINE_HEIGHT;
     } else height += LAYOUT.rampHeight + 24;
+    ctx.font = font(11);
+    for (const note of section.notes ?? []) height += NOTE_LINE_HEIGHT * wrapLines(ctx, note, LAYOUT.legendWidth).length;
     height += LAYOUT.sectionGap;
   }
   return height;
@@ -108,6 +116,19 @@ function drawSwatch(ctx: CanvasRenderingContext2D, item: LegendSwatch, x: number
         ctx.lineTo(x + offset + h, y);
         ctx.stroke();
       }
+    } else if (item.pattern === 'outline') {
+      ctx.strokeStyle = color;
+      ctx.lineWidth = 3;
+      ctx.strokeRect(x + 1.5, y + 1.5, w - 3, h - 3);
+      ctx.restore();
+      return;
+    } else if (item.pattern === 'disc') {
+      ctx.fillStyle = color;
+      ctx.beginPath();
+      ctx.arc(x + w / 2, y + h / 2, h / 2, 0, 2 * Math.PI);
+      ctx.fill();
+      ctx.restore();
+      return;
     } else {
       ctx.fillStyle = color;
       ctx.fillRect(x, y, w, h);
@@ -164,27 +185,23 @@ function drawLegend(ctx: CanvasRenderingContext2D, spec: ExportSpec, x: number, 
       ctx.textAlign = 'left';
       cursor += LAYOUT.rampHeight + 24;
     }
+    ctx.fillStyle = MUTED;
+    ctx.font = font(11);
+    for (const note of section.notes ?? []) {
+      for (const line of wrapLines(ctx, note, LAYOUT.legendWidth)) {
+        ctx.fillText(line, x, cursor + 12);
+        cursor += NOTE_LINE_HEIGHT;
+      }
+    }
     cursor += LAYOUT.sectionGap;
   }
 }
 
-/** The map's canvases at their on-screen offsets, in DOM (stacking) order. */
-function drawMapCanvases(ctx: CanvasRenderingContext2D, map: MapLibreMap, x: number, y: number): void {
-  const container = map.getContainer();
-  const origin = container.getBoundingClientRect();
-  for (const canvas of container.querySelectorAll('canvas')) {
-    const rect = canvas.getBoundingClientRect();
-    if (rect.width === 0 || rect.height === 0) continue;
-    ctx.drawImage(canvas, x + rect.left - origin.left, y + rect.top - origin.top, rect.width, rect.height);
-  }
-}
-
-export async function exportMapImage(map: MapLibreMap, spec: ExportSpec): Promise<Blob> {
-  await document.fonts.load(font(16, 700), spec.title);
-  const container = map.getContainer();
-  const mapWidth = container.clientWidth;
-  const mapHeight = container.clientHeight;
-  const scale = map.getCanvas().width / Math.max(1, map.getCanvas().clientWidth);
+export async function exportMapImage(scene: Scene, spec: ExportSpec): Promise<Blob> {
+  await Promise.all([document.fonts.load(font(16, 700), spec.title), document.fonts.load(font(12), spec.subtitle)]);
+  const mapWidth = scene.width;
+  const mapHeight = scene.height;
+  const scale = EXPORT_SCALE;
   const top = LAYOUT.padding + (spec.banner ? LAYOUT.bannerHeight + 8 : 0);
   const bodyTop = top + LAYOUT.headerHeight;
   const canvas = document.createElement('canvas');
@@ -215,7 +232,7 @@ export async function exportMapImage(map: MapLibreMap, spec: ExportSpec): Promis
   ctx.font = font(15);
   ctx.fillText(spec.subtitle, LAYOUT.padding, top + 50);
 
-  drawMapCanvases(ctx, map, LAYOUT.padding, bodyTop);
+  drawScene(ctx, scene, LAYOUT.padding, bodyTop, LABEL_CSS_FAMILY, scale);
   ctx.strokeStyle = FRAME;
   ctx.lineWidth = 1;
   ctx.strokeRect(LAYOUT.padding, bodyTop, mapWidth, mapHeight);
