@@ -102,6 +102,7 @@ export const addUser = endpoint({
   tags: ['admin'],
   body: newUserSchema,
   responses: { 201: { description: 'Created.', json: userSchema } },
+  errors: { 409: 'An account of that name exists (user_exists).' },
   dataset: false,
   example: { body: { username: 'sample-user', role: 'viewer', password: 'a long sample password' } },
 });
@@ -112,10 +113,14 @@ export const removeUser = endpoint({
   path: '/api/users/{username}',
   access: 'admin',
   summary: 'Remove a user',
-  description: 'Ends the sessions of that user too.',
+  description: 'Ends the sessions of that user too. An admin cannot remove their own account.',
   tags: ['admin'],
   params: z.object({ username: z.string().max(100).describe('The account to remove.') }),
   responses: { 204: { description: 'Removed.' } },
+  errors: {
+    404: 'No such account in the accounts file (unknown_user); demo accounts cannot be removed.',
+    409: 'It is the account of the admin asking (own_account).',
+  },
   dataset: false,
   example: { params: { username: 'sample-user' } },
 });

@@ -30,6 +30,14 @@ function asApiError(error: unknown): unknown {
   return error;
 }
 
+function ownAccount(): ApiError {
+  return new ApiError(
+    409,
+    'own_account',
+    'Không thể xóa tài khoản đang đăng nhập; hãy nhờ một quản trị viên khác. / You cannot remove the account you are logged in as; ask another administrator.',
+  );
+}
+
 /** Applies an account change whose entry must be on disk before the change takes effect. */
 async function auditedChange<T>(
   c: Context<AppEnv>,
@@ -59,7 +67,11 @@ export function userRoutes(deps: RouteDeps) {
     }),
     defineRoute(ENDPOINTS.removeUser, [], async (c, { params }) => {
       const change = { action: 'user.remove', params: { username: params.username }, status: 204 };
-      await auditedChange(c, deps, change, (beforeCommit) => deps.users.remove(params.username, beforeCommit));
+      await auditedChange(c, deps, change, (beforeCommit) => {
+        // An admin removing themselves would end their own session and could leave no admin.
+        if (params.username === c.get('session')?.username) throw ownAccount();
+        return deps.users.remove(params.username, beforeCommit);
+      });
       deps.sessions.deleteUser(params.username);
       return c.body(null, 204);
     }),

@@ -221,6 +221,12 @@ describe('logging out', () => {
     expect((await call(admin, 'DELETE', '/api/users/short-lived')).status).toBe(204);
     await expectApiError(await call(user, 'GET', '/api/summary'), 401, 'unauthenticated');
   });
+
+  it('an admin cannot remove their own account: 409 own_account, still logged in', async () => {
+    const admin = await login('demo-admin');
+    await expectApiError(await call(admin, 'DELETE', '/api/users/demo-admin'), 409, 'own_account');
+    expect((await call(admin, 'GET', '/api/session')).status).toBe(200);
+  });
 });
 
 describe('session expiry', () => {

@@ -333,6 +333,18 @@ export async function activateVersion(version: string): Promise<JsonOf<Endpoints
   return response.json() as Promise<JsonOf<Endpoints['activateVersion']>>;
 }
 
+export const getUsers = (signal?: AbortSignal) => apiGet('/api/users', { signal });
+
+/** Creates an account; the answer (201) is the account without its password. */
+export async function addUser(user: BodyInputOf<Endpoints['addUser']>): Promise<JsonOf<Endpoints['addUser'], 201>> {
+  const response = await send('/api/users', { method: 'POST', body: user });
+  return response.json() as Promise<JsonOf<Endpoints['addUser'], 201>>;
+}
+
+export async function removeUser(username: string): Promise<void> {
+  await send(urlOf('/api/users/{username}', { username }), { method: 'DELETE' });
+}
+
 /** Downloads are links the browser follows with the session cookie. */
 export const templateUrl = (kind: RegisterKind, format: DownloadFormat): string => urlOf('/api/admin/templates/{kind}', { kind }, { format });
 export const rejectedRowsUrl = (id: string, format: DownloadFormat): string => urlOf('/api/admin/uploads/{id}/rejected', { id }, { format });

@@ -1,17 +1,18 @@
 /**
- * Data administration (admins): importing the registers and the data set versions, one tab each
- * (further tabs, such as the users, join the TABS list). Shown instead of the map; when the data
+ * Data administration (admins): importing the registers, the data set versions and the accounts,
+ * one tab each. Shown instead of the map; when the data
  * set in use changed here, the shell reloads the page on the way back so every figure is new.
  */
 import { useCallback, useState } from 'react';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
 import { ImportPanel } from './ImportPanel';
+import { UsersPanel } from './UsersPanel';
 import { VersionsPanel } from './VersionsPanel';
 import './admin.css';
 
-const TABS = ['import', 'versions'] as const;
+const TABS = ['import', 'versions', 'users'] as const;
 type Tab = (typeof TABS)[number];
-const TAB_KEYS: Record<Tab, MessageKey> = { import: 'admin.tab.import', versions: 'admin.tab.versions' };
+const TAB_KEYS: Record<Tab, MessageKey> = { import: 'admin.tab.import', versions: 'admin.tab.versions', users: 'admin.tab.users' };
 
 interface AdminViewProps {
   /** Back to the map (the page reloads if the data set in use changed). */
@@ -67,6 +68,9 @@ export function AdminView({ onClose, onDatasetChanged }: AdminViewProps) {
       </div>
       <div role="tabpanel" id="admin-panel-versions" aria-labelledby="admin-tab-versions" hidden={tab !== 'versions'} className="admin-view__body">
         {tab === 'versions' && <VersionsPanel onActivated={onChanged} />}
+      </div>
+      <div role="tabpanel" id="admin-panel-users" aria-labelledby="admin-tab-users" hidden={tab !== 'users'} className="admin-view__body">
+        {tab === 'users' && <UsersPanel />}
       </div>
     </section>
   );

@@ -16,6 +16,14 @@ const CODE_KEYS: Record<string, MessageKey> = {
   unknown_version: 'admin.error.unknown_version',
   empty_upload: 'admin.error.empty_upload',
   unknown_value: 'admin.error.unknown_value',
+  // Accounts (the users tab), and the two refusals of any audited change: nothing was changed.
+  invalid_username: 'admin.error.invalid_username',
+  weak_password: 'admin.error.weak_password',
+  user_exists: 'admin.error.user_exists',
+  unknown_user: 'admin.error.unknown_user',
+  own_account: 'admin.error.own_account',
+  audit_unavailable: 'admin.error.audit_unavailable',
+  state_unavailable: 'admin.error.state_unavailable',
 };
 
 export function adminErrorText(error: Error, t: Translate): string {
