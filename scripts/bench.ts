@@ -17,6 +17,7 @@ import { parseArgs } from 'node:util';
 import { ensureDataset } from '../data/pipeline/ensure';
 import { buildDir, REPO_ROOT } from '../data/paths';
 import { activeVersionDir } from '../data/store/active';
+import { verifyVersion } from '../data/store/verify';
 import { ensureWebBuild } from './lib/web-build';
 import { benchWeb } from './bench-web';
 import { loadTest } from './bench/load';
@@ -142,11 +143,27 @@ async function compareNaive(dataDir: string, figures: EndpointFigures[], scale: 
   return results;
 }
 
+/** What proving a data set whole costs (data/store/verify.ts: the sha256 of every output), as the server pays it at start and on a switch. */
+async function benchIntegrity(versionDir: string) {
+  const runs: number[] = [];
+  let bytes = 0;
+  for (let i = 0; i < 3; i++) {
+    const started = performance.now();
+    const check = await verifyVersion(versionDir);
+    runs.push(performance.now() - started);
+    if (!check.ok) throw new Error(`the bench data set is damaged: ${check.file} (${check.problem})`);
+    bytes = check.bytes;
+  }
+  console.log(`  integrity check (sha256 of every output, ${(bytes / 1024 / 1024).toFixed(1)} MiB): ${runs.map((ms) => ms.toFixed(0)).join(', ')} ms`);
+  return { bytes, ms: runs };
+}
+
 async function benchScale(scale: number) {
   const dataDir = scale === 1 ? buildDir() : `${buildDir()}-scale${scale}`;
   console.log(`\n== scale ${scale} (${dataDir})`);
   const manifest = await ensureDataset({ store: dataDir, scale, log: (l) => console.log(`  [data] ${l}`) });
   console.log(`  rows: ${Object.entries(manifest.rows).map(([t, n]) => `${t} ${n.toLocaleString('en')}`).join(', ')}`);
+  const integrity = await benchIntegrity(activeVersionDir(dataDir)!);
   const server = await startBenchServer(dataDir);
   try {
     console.log(`  latency over ${REQUESTS} requests per endpoint (sequential, after ${WARM_UP_REQUESTS} warm-up requests):`);
@@ -159,7 +176,7 @@ async function benchScale(scale: number) {
     const load = await loadTest(server, Number(args['load-seconds']));
     const naive = await compareNaive(activeVersionDir(dataDir)!, figures, scale);
     const heavy = await benchHeavyPaths(server, activeVersionDir(dataDir)!, Number(args['heavy-runs']));
-    return { scale, rows: manifest.rows, endpoints: figures.map(({ endpoint, latency }) => ({ endpoint, ...latency })), points, load, naive, heavy, server };
+    return { scale, rows: manifest.rows, endpoints: figures.map(({ endpoint, latency }) => ({ endpoint, ...latency })), points, load, naive, heavy, integrity, server };
   } catch (error) {
     await server.stop();
     throw error;
