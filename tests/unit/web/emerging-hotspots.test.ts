@@ -126,7 +126,7 @@ describe('emerging legend', () => {
     const year = { from: '2021-01-01', to: '2021-12-31' };
     const [section] = buildLegend({ choropleth: null, privacyK: 5, emerging: { response: null, period: year }, visibleLayers: new Set(['emerging']), t, fmt });
     expect(section?.kind === 'swatches' && section.items).toEqual([]);
-    expect(section?.notes).toEqual([`Cần ít nhất ${EMERGING_MIN_TIME_STEPS} năm dương lịch; kỳ đang chọn có 1. Chọn "Cả giai đoạn 2017–2022" hoặc một kỳ dài hơn.`]);
+    expect(section?.notes).toEqual([`Cần ít nhất ${EMERGING_MIN_TIME_STEPS} năm dương lịch; kỳ đang chọn có 1 năm. Chọn "Cả giai đoạn 2017–2022" hoặc một kỳ dài hơn.`]);
   });
 
   it('has no section while the layer is off', () => {
