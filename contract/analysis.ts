@@ -22,6 +22,12 @@ export const EMERGING_PATTERNS = [
 ] as const;
 export type EmergingPattern = (typeof EMERGING_PATTERNS)[number];
 
+/**
+ * Fewest yearly slices the emerging analysis accepts: with fewer than 5 ordered values no
+ * Mann–Kendall two-sided p-value (exact: 2/n! ≥ 0.083 for n = 4) can fall below 0.05.
+ */
+export const EMERGING_MIN_TIME_STEPS = 5;
+
 export const TREND_DIRECTIONS = ['increasing', 'decreasing', 'no_trend'] as const;
 export type TrendDirection = (typeof TREND_DIRECTIONS)[number];
 

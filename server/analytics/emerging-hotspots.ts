@@ -48,17 +48,17 @@
  *    else no pattern.
  * "90 percent" is taken as at least 90 % (count·10 ≥ steps·9, exact in integers), as in R sfdep.
  */
-import type { EmergingPattern } from '#contract';
+import { EMERGING_MIN_TIME_STEPS, type EmergingPattern } from '#contract';
 import type { ConfidenceBin } from './confidence-bins';
 import { AnalyticsError, assertFiniteNumbers } from './errors';
 import { mannKendall, TREND_ALPHA, type MannKendallResult } from './mann-kendall';
 
 /**
- * Fewest time steps the analysis accepts: with fewer than 5 ordered values no Mann–Kendall
- * two-sided p-value (exact: 2/n! ≥ 0.083 for n = 4) can fall below 0.05, so "intensifying" and
- * "diminishing" could never be detected.
+ * Fewest time steps the analysis accepts (in the contract, so the web app knows when not to
+ * ask): with fewer than 5 ordered values no Mann–Kendall two-sided p-value can fall below 0.05,
+ * so "intensifying" and "diminishing" could never be detected.
  */
-export const MIN_TIME_STEPS = 5;
+export const MIN_TIME_STEPS = EMERGING_MIN_TIME_STEPS;
 
 /** ESRI's "90 percent of the time-step intervals", as the integer ratio 9/10. */
 const MOSTLY_NUMERATOR = 9;

@@ -142,11 +142,12 @@ export function AtlasShell({ state: urlState, update, session, config, onLogout 
         scenario: planning ? scenarioMarks : null,
         privacyK: config.privacy_k,
         modelClusters,
+        emerging: { response: data.emerging.latest, period: state.period },
         visibleLayers: data.visibleLayers,
         t,
         fmt,
       }),
-    [data.choropleth.latest, state.lang, planning, units2025, scenarioMarks, config.privacy_k, modelClusters, data.visibleLayers, t, fmt],
+    [data.choropleth.latest, data.emerging.latest, state.period, state.lang, planning, units2025, scenarioMarks, config.privacy_k, modelClusters, data.visibleLayers, t, fmt],
   );
   // The planner table follows the district filter: the district's communes, ranks still province-wide.
   const districtCodes = useMemo(() => {
@@ -165,6 +166,7 @@ export function AtlasShell({ state: urlState, update, session, config, onLogout 
       choropleth: data.choropleth.latest,
       planner: data.planner.latest,
       hotspots: data.hotspots.latest,
+      emerging: data.emerging.latest,
       groupGrid: data.groupGrid.latest,
       tipGrid: data.tipGrid.latest,
       models: data.models.latest,
@@ -176,7 +178,7 @@ export function AtlasShell({ state: urlState, update, session, config, onLogout 
       provinceBbox: config.province.bbox,
       words: { north: t('map.northLetter') },
     }),
-    [data.units.data, data.context.data, data.choropleth.latest, data.planner.latest, data.hotspots.latest, data.groupGrid.latest, data.tipGrid.latest, data.models.latest, data.visibleLayers, planning, state.district, state.unit, scenarioMarks, config.province.bbox, t],
+    [data.units.data, data.context.data, data.choropleth.latest, data.planner.latest, data.hotspots.latest, data.emerging.latest, data.groupGrid.latest, data.tipGrid.latest, data.models.latest, data.visibleLayers, planning, state.district, state.unit, scenarioMarks, config.province.bbox, t],
   );
   const protection = data.summary.data?.protection;
   const notes = [
@@ -231,6 +233,7 @@ export function AtlasShell({ state: urlState, update, session, config, onLogout 
     { labelKey: 'layer.heatmap' as const, resource: data.groupGrid },
     { labelKey: 'layer.tipHex' as const, resource: data.tipGrid },
     { labelKey: 'layer.hotspots' as const, resource: data.hotspots },
+    { labelKey: 'layer.emerging' as const, resource: data.emerging },
     { labelKey: 'layer.models' as const, resource: data.models },
     { labelKey: 'planner.title' as const, resource: data.planner },
     { labelKey: 'units.2025' as const, resource: data.units2025 },
@@ -324,6 +327,7 @@ export function AtlasShell({ state: urlState, update, session, config, onLogout 
                   unitsByCode={unitsByCode}
                   choropleth={data.choropleth.latest}
                   hotspots={data.hotspots.latest}
+                  emerging={data.emerging.latest}
                   planner={planning ? data.planner.latest : null}
                   privacyK={config.privacy_k}
                 />

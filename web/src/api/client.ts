@@ -247,6 +247,10 @@ export const getGrid = ({ period, ...rest }: AreaFilter & { layer: 'groups' | 't
 export const getHotspots = (query: { period: Period; value: 'count' | 'per_1k_households'; fdr: boolean }, signal?: AbortSignal) =>
   apiGet('/api/hotspots', { query: { layer: 'tips', unit: 'commune', value: query.value, fdr: query.fdr, ...query.period }, signal });
 
+/** Emerging hot-spot patterns of tips per commune over the period's calendar years (analysts and above). */
+export const getEmergingHotspots = (query: { period: Period; fdr: boolean }, signal?: AbortSignal) =>
+  apiGet('/api/hotspots/emerging', { query: { layer: 'tips', fdr: query.fdr, ...query.period }, signal });
+
 /**
  * "4 an toàn" model locations as an Arrow IPC stream (columns lon, lat, day, kind), or their
  * clusters (a count column more) with the grid's cell size when more match than the limit.

@@ -3,8 +3,8 @@
  * layers draw. The legend panel renders it as HTML and the PNG export draws it on a canvas, so
  * both always agree with the map.
  */
-import { MODEL_SETTINGS, type ModelSetting } from '#contract';
-import type { ChoroplethResponse } from '#contract/api';
+import { EMERGING_MIN_TIME_STEPS, MODEL_SETTINGS, type ModelSetting, type Period } from '#contract';
+import type { ChoroplethResponse, EmergingResponse } from '#contract/api';
 import type { HotspotBin } from '#contract';
 import type { Formatters } from '../i18n/format';
 import type { MessageKey, Translate } from '../i18n/i18n';
@@ -28,6 +28,10 @@ import {
 import { displayBreaks, displayClassBounds } from '../style/metricClasses';
 import type { Language } from '../state/atlasState';
 import type { ScenarioMarks } from '../state/scenario';
+import { calendarYears, hasEnoughYears } from '../state/emergingPeriod';
+import { EMERGING_PATTERN_COLORS } from '../style/emergingPalette';
+import { patternCounts } from './emergingCounts';
+import { EMERGING_PATTERN_KEYS } from './emergingText';
 import { formatMetricValue, METRIC_LABEL_KEYS, metricUnitKey } from './metricText';
 
 export interface LegendSwatch {
@@ -99,6 +103,8 @@ export interface LegendInputs {
   privacyK: number;
   /** Set when the model layer draws clusters (more models than the request's limit). */
   modelClusters?: ModelClustersLegend | null;
+  /** The emerging hot-spot answer (null while it loads) and the period it is asked for. */
+  emerging?: { response: EmergingResponse | null; period: Period } | null;
   /** Layers the role may see and that are switched on. */
   visibleLayers: ReadonlySet<string>;
   t: Translate;
@@ -207,6 +213,27 @@ function hotspotSection({ t }: LegendInputs, outlined: boolean): LegendSection {
   };
 }
 
+/**
+ * The patterns the emerging answer contains, with their fixed colours and commune counts; when
+ * the period has too few calendar years to ask, a sentence saying so instead of swatches.
+ */
+function emergingSection({ lang = 'vi', t, fmt }: LegendInputs, { response, period }: { response: EmergingResponse | null; period: Period }): LegendSection {
+  const base = { kind: 'swatches' as const, id: 'emerging', title: t('layer.emerging') };
+  if (!hasEnoughYears(period)) {
+    return { ...base, unit: null, items: [], notes: [t('legend.emergingTooFewYears', { minimum: EMERGING_MIN_TIME_STEPS, years: calendarYears(period) })] };
+  }
+  if (!response) return { ...base, unit: null, items: [] };
+  return {
+    ...base,
+    unit: t('legend.emergingUnit', { years: response.slices.length }),
+    items: patternCounts(response).map(([pattern, count]) => ({
+      color: EMERGING_PATTERN_COLORS[pattern],
+      label: `${t(EMERGING_PATTERN_KEYS[pattern])} (${fmt.count(count)})`,
+    })),
+    notes: [t('legend.emergingTrendNote'), ...(response.protection.method !== 'exact' ? [response.protection.note[lang]] : [])],
+  };
+}
+
 function tipHexSection({ privacyK, t, fmt }: LegendInputs): LegendSection {
   const items: LegendSwatch[] = TIP_HEX_BREAKS.map((lo, i) => {
     const next = TIP_HEX_BREAKS[i + 1];
@@ -239,6 +266,7 @@ export function buildLegend(inputs: LegendInputs): LegendSection[] {
     on('choropleth') ? (inputs.planning ? gapSection(inputs) : choroplethSection(inputs)) : null,
     on('heatmap') ? heatmapSection(inputs) : null,
     on('hotspots') ? hotspotSection(inputs, on('choropleth')) : null,
+    on('emerging') && inputs.emerging ? emergingSection(inputs, inputs.emerging) : null,
     on('tipHex') ? tipHexSection(inputs) : null,
     on('models') ? modelsSection(inputs) : null,
     inputs.units2025 ? units2025Section(inputs, inputs.units2025) : null,

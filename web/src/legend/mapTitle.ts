@@ -19,6 +19,7 @@ export interface MapTitleInputs {
 /** Layers that can carry the title when no choropleth is drawn, in order of precedence. */
 const TITLE_LAYERS: [MapLayerId, MessageKey, MessageKey][] = [
   ['hotspots', 'layer.hotspots', 'legend.hotspotUnit'],
+  ['emerging', 'layer.emerging', 'legend.emergingTitleUnit'],
   ['heatmap', 'layer.heatmap', 'measure.groups_per_km2'],
   ['tipHex', 'layer.tipHex', 'measure.tipsPerCell'],
   ['models', 'layer.models', 'measure.models'],

@@ -8,7 +8,7 @@
  */
 import type { Layer } from '@deck.gl/core';
 import type { GridResponse } from '#contract/api';
-import type { HotspotsResponse } from '#contract/api';
+import type { EmergingResponse, HotspotsResponse } from '#contract/api';
 import type { MapLayerId, View } from '../state/atlasState';
 import type { ClassedValues } from '../style/classify';
 import { GAP_SCORE_PALETTE } from '../style/gapScore';
@@ -18,6 +18,7 @@ import type { ModelPoints } from '../api/decodePoints';
 import type { DensityCell } from './heatmapCells';
 import { choroplethLayer, PLANNER_GAP_LAYER_ID } from './layers/choroplethLayer';
 import { groupDensityHeatmap } from './layers/groupDensityHeatmap';
+import { emergingLayer } from './layers/emergingLayer';
 import { hotspotLayer } from './layers/hotspotLayer';
 import { modelPointsLayer } from './layers/modelPointsLayer';
 import { tipHexLayer } from './layers/tipHexLayer';
@@ -33,6 +34,7 @@ export interface LayerInputs {
   densityCells: DensityCell[];
   tipGrid: GridResponse | null;
   hotspots: HotspotsResponse | null;
+  emerging: EmergingResponse | null;
   models: ModelPoints | null;
   visible: ReadonlySet<MapLayerId>;
   /** Layers switched on at some point in this map's life. */
@@ -80,6 +82,16 @@ export function buildLayers(input: LayerInputs): Layer[] {
           hotspots: input.hotspots,
           // Over a choropleth hot spots are MapLibre outlines (map/highlightStyle.ts): the fills would mix into mud.
           visible: on('hotspots') && !on('choropleth'),
+          beforeId: BOUNDARY_LAYER_ID,
+        }),
+    ],
+    [
+      'emerging',
+      () =>
+        emergingLayer({
+          communes: input.units?.communes ?? null,
+          emerging: input.emerging,
+          visible: on('emerging'),
           beforeId: BOUNDARY_LAYER_ID,
         }),
     ],

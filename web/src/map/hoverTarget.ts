@@ -6,6 +6,7 @@ import type { UnitFeature } from '#contract/api';
 import type { HoverTarget } from '../state/hover';
 import type { ModelPoints } from '../api/decodePoints';
 import { CHOROPLETH_LAYER_ID, PLANNER_GAP_LAYER_ID } from './layers/choroplethLayer';
+import { EMERGING_LAYER_ID } from './layers/emergingLayer';
 import { HOTSPOT_LAYER_ID } from './layers/hotspotLayer';
 import { MODELS_LAYER_ID } from './layers/modelPointsLayer';
 import { TIP_HEX_LAYER_ID } from './layers/tipHexLayer';
@@ -22,6 +23,7 @@ function dayToIsoDate(day: number): string {
 const UNIT_LAYERS: Record<string, Extract<HoverTarget, { kind: 'unit' }>['layer']> = {
   [CHOROPLETH_LAYER_ID]: 'choropleth',
   [HOTSPOT_LAYER_ID]: 'hotspots',
+  [EMERGING_LAYER_ID]: 'emerging',
   [PLANNER_GAP_LAYER_ID]: 'planner',
 };
 

@@ -22,6 +22,7 @@ const LAYER_LABEL_KEYS: Record<MapLayerId, MessageKey> = {
   choropleth: 'layer.choropleth',
   heatmap: 'layer.heatmap',
   hotspots: 'layer.hotspots',
+  emerging: 'layer.emerging',
   tipHex: 'layer.tipHex',
   models: 'layer.models',
   labels: 'layer.labels',

@@ -17,7 +17,7 @@ export const LANGUAGES = ['vi', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 /** Map layers in drawing order (bottom to top). */
-export const MAP_LAYERS = ['choropleth', 'heatmap', 'hotspots', 'tipHex', 'models', 'labels'] as const;
+export const MAP_LAYERS = ['choropleth', 'heatmap', 'hotspots', 'emerging', 'tipHex', 'models', 'labels'] as const;
 export type MapLayerId = (typeof MAP_LAYERS)[number];
 
 export const CHOROPLETH_LEVELS = ['commune', 'district'] as const;
@@ -153,9 +153,22 @@ export function serializeAtlasState(state: AtlasState): string {
   return `?${q.toString().replace(/%2C/g, ',').replace(/%2F/g, '/')}`;
 }
 
+/**
+ * Emerging patterns are a classification of the communes of their own: drawn with the
+ * choropleth or the Gi* fills their colours would mix, so switching either side on switches the
+ * other off.
+ */
+const EXCLUSIVE_FILLS: Partial<Record<MapLayerId, MapLayerId[]>> = {
+  emerging: ['choropleth', 'hotspots'],
+  choropleth: ['emerging'],
+  hotspots: ['emerging'],
+};
+
 export function toggleLayer(layers: readonly MapLayerId[], id: MapLayerId, on: boolean): MapLayerId[] {
   const set = new Set(layers);
-  if (on) set.add(id);
-  else set.delete(id);
+  if (on) {
+    set.add(id);
+    for (const other of EXCLUSIVE_FILLS[id] ?? []) set.delete(other);
+  } else set.delete(id);
   return MAP_LAYERS.filter((l) => set.has(l));
 }

@@ -12,6 +12,7 @@ export function failedLayers(data: AtlasData): string[] {
     ['heatmap', data.groupGrid],
     ['tipHex', data.tipGrid],
     ['hotspots', data.hotspots],
+    ['emerging', data.emerging],
     ['models', data.models],
     ['planner', data.planner],
     ['units2025', data.units2025],

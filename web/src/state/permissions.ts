@@ -1,6 +1,6 @@
 /**
  * What each role may see, mirroring the roles the API declares on its routes: viewers get the
- * briefing aggregates, analysts also get hotspots, model locations and the planner. The server
+ * briefing aggregates, analysts also get hotspots, emerging hot spots, model locations and the planner. The server
  * enforces it; the app only avoids offering what would answer 403.
  */
 import { ROLES, type Role } from '#contract';
@@ -12,6 +12,7 @@ const LAYER_MIN_ROLE: Record<MapLayerId, Role> = {
   tipHex: 'viewer',
   labels: 'viewer',
   hotspots: 'analyst',
+  emerging: 'analyst',
   models: 'analyst',
 };
 

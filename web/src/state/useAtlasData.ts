@@ -9,6 +9,7 @@ import type { ChoroplethResponse, GridResponse, SummaryResponse } from '#contrac
 import {
   getBasemapContext,
   getChoropleth,
+  getEmergingHotspots,
   getGrid,
   getHotspots,
   getModelPointsArrow,
@@ -18,11 +19,12 @@ import {
   getUnits2025,
 } from '../api/client';
 import type { Role } from '#contract';
-import type { BasemapContextResponse, HotspotsResponse, UnitsResponse } from '#contract/api';
+import type { BasemapContextResponse, EmergingResponse, HotspotsResponse, UnitsResponse } from '#contract/api';
 import type { PlannerResponse, Units2025Response } from '#contract/api';
 import type { ModelPoints } from '../api/decodePoints';
 import { GRID_RESOLUTION } from '../style/domains';
 import type { AtlasState, MapLayerId } from './atlasState';
+import { hasEnoughYears } from './emergingPeriod';
 import { breaksBasisFor } from './period';
 import { canSeeLayer, canSeeView } from './permissions';
 import { hasPositiveWeight, weightsKey } from './plannerWeights';
@@ -48,6 +50,8 @@ export interface AtlasData {
   groupGrid: Resource<GridResponse>;
   tipGrid: Resource<GridResponse>;
   hotspots: Resource<HotspotsResponse>;
+  /** Emerging hot-spot patterns; not asked for when the period has too few calendar years. */
+  emerging: Resource<EmergingResponse>;
   models: Resource<ModelPoints>;
   /** The planner's ranking, while the planner view is open (analysts and above). */
   planner: Resource<PlannerResponse>;
@@ -111,6 +115,10 @@ export function useAtlasData(state: AtlasState, role: Role): AtlasData {
   const hotspots = useResource(on('hotspots') ? `hotspots|${period.from}|${period.to}` : null, (signal) =>
     getHotspots({ period, value: HOTSPOT_VALUE, fdr: HOTSPOT_FDR }, signal),
   );
+  // The same correction as the Gi* layer: each yearly slice tests all 137 communes at once.
+  const emerging = useResource(on('emerging') && hasEnoughYears(period) ? `emerging|${period.from}|${period.to}` : null, (signal) =>
+    getEmergingHotspots({ period, fdr: HOTSPOT_FDR }, signal),
+  );
   const models = useResource(on('models') ? `models|${period.to}|${district ?? ''}` : null, (signal) =>
     loadModels(state, signal),
   );
@@ -122,7 +130,7 @@ export function useAtlasData(state: AtlasState, role: Role): AtlasData {
   );
   const units2025 = useResource(state.units === '2025' ? 'units-2025' : null, getUnits2025);
 
-  const all = [units, context, summary, choropleth, groupGrid, tipGrid, hotspots, models, planner, units2025];
+  const all = [units, context, summary, choropleth, groupGrid, tipGrid, hotspots, emerging, models, planner, units2025];
   return {
     units,
     context,
@@ -131,6 +139,7 @@ export function useAtlasData(state: AtlasState, role: Role): AtlasData {
     groupGrid,
     tipGrid,
     hotspots,
+    emerging,
     models,
     planner,
     units2025,

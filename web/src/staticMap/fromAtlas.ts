@@ -10,10 +10,11 @@ import { coveringCells, densityCells } from '../map/heatmapCells';
 import { geometryBbox, type LonLat } from '../map/labelPoints';
 import type { MapLayerId } from '../state/atlasState';
 import type { ScenarioMarks } from '../state/scenario';
-import type { BasemapContextResponse, ChoroplethResponse, GridResponse, HotspotsResponse, PlannerResponse } from '#contract/api';
+import type { BasemapContextResponse, ChoroplethResponse, EmergingResponse, GridResponse, HotspotsResponse, PlannerResponse } from '#contract/api';
 import type { ModelPoints } from '../api/decodePoints';
 import type { UnitLayers } from '../state/useAtlasData';
 import { GRID_RESOLUTION } from '../style/domains';
+import { EMERGING_NO_PATTERN_ALPHA, EMERGING_PATTERN_ALPHA, EMERGING_PATTERN_COLORS } from '../style/emergingPalette';
 import { GAP_SCORE_PALETTE, gapScoreClasses } from '../style/gapScore';
 import { densityColor, hotspotColor, significantSpots, tipCellColor, unitFillColors } from '../style/layerColors';
 import { metricClasses } from '../style/metricClasses';
@@ -31,6 +32,7 @@ export interface StaticMapView {
   choropleth: ChoroplethResponse | null;
   planner: PlannerResponse | null;
   hotspots: HotspotsResponse | null;
+  emerging: EmergingResponse | null;
   groupGrid: GridResponse | null;
   tipGrid: GridResponse | null;
   models: ModelPoints | null;
@@ -86,6 +88,18 @@ export function staticMapInput(view: StaticMapView, size: PageSize): StaticMapIn
   else if (hotspots) {
     const colors = new Map<string, UnitFill>(
       hotspots.features.map((f) => [f.code, { color: hotspotColor(f.bin), opacity: f.bin === 0 ? OPACITY.hotspotNone : OPACITY.hotspot }]),
+    );
+    fills.push({ level: 'commune', colors });
+  }
+
+  // The emerging layer switches the choropleth and the Gi* fills off (state/atlasState.ts): never mixed.
+  const emerging = on.has('emerging') ? view.emerging : null;
+  if (emerging) {
+    const colors = new Map<string, UnitFill>(
+      emerging.features.map((f) => [
+        f.code,
+        { color: EMERGING_PATTERN_COLORS[f.pattern], opacity: (f.pattern === 'no_pattern' ? EMERGING_NO_PATTERN_ALPHA : EMERGING_PATTERN_ALPHA) / 255 },
+      ]),
     );
     fills.push({ level: 'commune', colors });
   }

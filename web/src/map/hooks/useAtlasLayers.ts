@@ -47,6 +47,7 @@ export function useAtlasLayers({ data, visibleLayers, view, level, district, pro
   const choropleth = useMemo(() => (response ? metricClasses(response) : null), [response]);
   const tipGrid = data.tipGrid.latest;
   const hotspots = data.hotspots.latest;
+  const emerging = data.emerging.latest;
   const models = data.models.latest;
   return useMemo(
     () =>
@@ -59,6 +60,7 @@ export function useAtlasLayers({ data, visibleLayers, view, level, district, pro
         densityCells: cells,
         tipGrid,
         hotspots,
+        emerging,
         models,
         visible: visibleLayers,
         created,
@@ -67,6 +69,6 @@ export function useAtlasLayers({ data, visibleLayers, view, level, district, pro
         latitude,
         cellSpacingMeters: cellSpacingMeters(GRID_RESOLUTION),
       }),
-    [units, choropleth, gapScores, view, level, cells, tipGrid, hotspots, models, visibleLayers, created, district, zoom, latitude],
+    [units, choropleth, gapScores, view, level, cells, tipGrid, hotspots, emerging, models, visibleLayers, created, district, zoom, latitude],
   );
 }
