@@ -262,7 +262,7 @@ export function AtlasShell({ state: urlState, update, session, config, onLogout 
       <div className="workspace" style={adminOpen ? { display: 'none' } : undefined}>
         <aside id="atlas-controls" className="controls" aria-label={t('controls.label')} hidden={!controlsOpen} data-testid="controls">
           <SearchBox onSelect={onSearch} />
-          <PeriodControls period={state.period} onChange={(period) => update({ period })} />
+          <PeriodControls period={state.period} role={session.role} onChange={(period) => update({ period })} />
           <DistrictFilter districts={units?.districts ?? null} value={state.district} onChange={(district) => update({ district, camera: null })} />
           <LayerPanel
             role={session.role}
