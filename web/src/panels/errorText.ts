@@ -28,6 +28,10 @@ const CODE_KEYS: Readonly<Record<string, MessageKey>> = {
   invalid_json: 'error.invalidRequest',
 };
 
+const STATUS_TIMEOUT = 408;
+const STATUS_TOO_MANY_REQUESTS = 429;
+const STATUS_SERVER_ERROR = 500;
+
 /** Messages written in both languages, Vietnamese first. */
 const BILINGUAL_SEPARATOR = ' / ';
 
@@ -60,4 +64,10 @@ export function errorText(error: Error, t: Translate): string {
   if (error.status === 403) return t('error.forbidden');
   const sentence = serverSentence(error.message, lang);
   return sentence ? t('error.generic', { detail: sentence }) : t('error.coded', { code: error.code });
+}
+
+/** Whether trying the same request again can help: not for a refusal of the request itself (4xx). */
+export function canRetry(error: Error): boolean {
+  if (!(error instanceof ApiRequestError)) return true;
+  return error.status === 0 || error.status === STATUS_TIMEOUT || error.status === STATUS_TOO_MANY_REQUESTS || error.status >= STATUS_SERVER_ERROR;
 }
