@@ -4,8 +4,20 @@
  * lies on the page. Text widths are estimated from the font's average advance: the map is laid
  * out before any text is measured (an SVG in a hidden element has no layout).
  */
-import type { SceneText } from './scene';
 import type { PageSize } from './projection';
+
+/** A text of the static map, placed (the label placement's output, drawn as SVG text). */
+export interface SceneText {
+  x: number;
+  y: number;
+  text: string;
+  size: number;
+  weight: 400 | 600 | 700;
+  color: string;
+  halo?: string;
+  anchor: 'start' | 'middle' | 'end';
+  letterSpacing?: number;
+}
 
 export interface LabelCandidate {
   x: number;

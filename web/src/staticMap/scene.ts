@@ -13,7 +13,7 @@ import { labelPoint, type LonLat } from '../map/labelPoints';
 import type { UnitLayers } from '../state/useAtlasData';
 import { BASEMAP_COLORS as COLORS } from '../style/basemap';
 import { cssColor, type Rgb } from '../style/palettes';
-import { placeLabels, type LabelCandidate } from './labels';
+import { placeLabels, type LabelCandidate, type SceneText } from './labels';
 import { fitProjection, type PageSize, type Projection } from './projection';
 
 export interface ScenePath {
@@ -34,18 +34,6 @@ export interface SceneCircle {
   fill: string;
   stroke?: string;
   width?: number;
-}
-
-export interface SceneText {
-  x: number;
-  y: number;
-  text: string;
-  size: number;
-  weight: 400 | 600 | 700;
-  color: string;
-  halo?: string;
-  anchor: 'start' | 'middle' | 'end';
-  letterSpacing?: number;
 }
 
 export interface Scene {
