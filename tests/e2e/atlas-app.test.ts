@@ -82,7 +82,11 @@ describe('atlas application (viewer)', () => {
   });
 
   it('given "ba hien", the search selects Bá Hiến and opens its panel', async () => {
+    // The briefing keeps its controls in a drawer, closed for a meeting: the header button opens it.
     const input = tab.page.getByTestId('search-input');
+    expect(await input.isVisible()).toBe(false);
+    await tab.page.getByTestId('controls-toggle').click();
+    await input.waitFor({ state: 'visible' });
     await input.fill('ba hien');
     const option = tab.page.getByRole('option', { name: /Bá Hiến/ });
     await option.waitFor();

@@ -9,7 +9,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { PlannerResponse } from '#contract/api';
 import { changeAndWait, foreignRequests, launchBrowser, logIn, openPage, screenshot, waitForReady, type RecordedPage } from './support/browser';
-import { fingerprintDistance, mapPixels } from './support/pixels';
+import * as turf from '@turf/turf';
+import { canvasSize, darkPixels, fingerprintDistance, mapPixels } from './support/pixels';
+import { cameraFromUrl, project, type Area } from './support/projection';
 
 const baseUrl = inject('baseUrl');
 const password = inject('demoPassword');
@@ -24,6 +26,14 @@ const GAP_MIN_CENTRE_SHARE = 0.05;
 const CHANGED_WEIGHT = { factor: 'trend', param: 'w_trend', value: 1 } as const;
 /** Groups allocated across the province in the test: enough for several communes. */
 const ALLOCATED_GROUPS = 250;
+/** The selected commune's outline is near-black (#1f1f1f, antialiased). */
+const OUTLINE_MAX_CHANNEL = 60;
+/** A commune's outline, 3 px wide, is hundreds of pixels long at the planner's zoom. */
+const MIN_OUTLINE_PIXELS = 200;
+/** Rounding of the URL camera and the line width put the outline a few pixels off the box. */
+const BOX_MARGIN_PX = 12;
+/** Nearly all new dark pixels are the outline (the rest: names moved by the new selection). */
+const OUTLINE_ON_COMMUNE_SHARE = 0.9;
 /** Excel needs the byte-order mark to read the CSV as UTF-8 (Vietnamese names). */
 const UTF8_BOM = '\ufeff';
 
@@ -79,11 +89,15 @@ describe('planner', () => {
     expect(top).toBeDefined();
     if (!top) return;
     expect(await first.getAttribute('data-code')).toBe(top.code);
-    expect(await first.locator('th').textContent()).toBe(top.name);
+    // The row names the commune (its button) and, under it, its district.
+    expect(await first.locator('th button').textContent()).toBe(top.name);
+    expect(await first.locator('th .planner-row__district').textContent()).toBe(top.district_name ?? '—');
     expect(await first.getByTestId('planner-gap').textContent()).toBe(gapText(top.gapScore));
-    // The "why" column names the top drivers in words, not factor codes.
-    expect(await first.locator('.why li').count()).toBe(top.why.length);
-    expect(await first.locator('.why').textContent()).not.toMatch(/_per_1k|hotspot_bin/);
+    // The "why" line under the row names the top drivers in words, not factor codes.
+    // Unselected rows give the first reason only; the selected row gives them all.
+    const why = analyst.page.locator(`tr[data-code="${top.code}"] [data-testid="planner-why"]`);
+    expect(await why.locator('li').count()).toBe(Math.min(1, top.why.length));
+    expect(await why.textContent()).not.toMatch(/_per_1k|hotspot_bin/);
     expect(await tableCodes()).toEqual(api.rows.map((r) => r.code));
     // Few records get the badge; every low-confidence row of the API has one.
     expect(await analyst.page.getByTestId('low-confidence').count()).toBe(api.rows.filter((r) => r.lowConfidence).length);
@@ -93,19 +107,37 @@ describe('planner', () => {
     await screenshot(analyst.page, 'planner-ranking');
   });
 
-  it('given a row clicked, then its commune is selected as on the map (URL and side panel)', async () => {
+  it('given a row clicked, then its commune is selected (URL, row) and outlined on the map, and the row gives all its reasons', async () => {
     const api = await apiPlanner();
     const third = api.rows[2];
     if (!third) throw new Error('the API ranked fewer than three communes');
+    const communes = (await (await analyst.context.request.get(`${baseUrl}/api/units?level=commune`)).json()) as { features: (Area & { properties: { code: string } })[] };
+    const commune = communes.features.find((f) => f.properties.code === third.code);
+    if (!commune) throw new Error(`no boundary for ${third.code}`);
+    const darkBefore = new Set((await darkPixels(analyst.page, OUTLINE_MAX_CHANNEL)).map(([x, y]) => `${x},${y}`));
     await changeAndWait(analyst.page, () => analyst.page.locator(`[data-testid="planner-row"][data-code="${third.code}"] button`).click());
     expect(new URL(analyst.page.url()).searchParams.get('unit')).toBe(third.code);
-    expect(await analyst.page.getByTestId('unit-panel').getAttribute('data-code')).toBe(third.code);
     expect(await analyst.page.locator(`[data-testid="planner-row"][data-code="${third.code}"]`).getAttribute('aria-current')).toBe('true');
+    expect(await analyst.page.locator(`tr[data-code="${third.code}"] [data-testid="planner-why"] li`).count()).toBe(third.why.length);
+    // The row tells the commune's story: no unit panel narrows the map.
+    expect(await analyst.page.getByTestId('unit-panel').count()).toBe(0);
+    // A dark outline appeared, and it lies on the commune's boundary box (the camera did not move).
+    const camera = cameraFromUrl(analyst.page.url());
+    const size = await canvasSize(analyst.page);
+    const [west, south, east, north] = turf.bbox(commune);
+    const [left, bottom] = project([west, south], camera, size);
+    const [right, top] = project([east, north], camera, size);
+    const appeared = (await darkPixels(analyst.page, OUTLINE_MAX_CHANNEL)).filter(([x, y]) => !darkBefore.has(`${x},${y}`));
+    expect(appeared.length).toBeGreaterThan(MIN_OUTLINE_PIXELS);
+    const onCommune = appeared.filter(([x, y]) => x >= left - BOX_MARGIN_PX && x <= right + BOX_MARGIN_PX && y >= top - BOX_MARGIN_PX && y <= bottom + BOX_MARGIN_PX);
+    expect(onCommune.length / appeared.length).toBeGreaterThan(OUTLINE_ON_COMMUNE_SHARE);
+    await screenshot(analyst.page, 'planner-row-selected');
   });
 
   it('given a weight changed, then the URL carries it and the table takes the ranking the API gives for it', async () => {
     const before = await tableCodes();
     const map = await mapPixels(analyst.page);
+    await analyst.page.getByTestId('planner-tab-weights').click();
     await changeAndWait(analyst.page, async () => {
       await analyst.page.getByTestId(`weight-${CHANGED_WEIGHT.factor}`).focus();
       await analyst.page.keyboard.press('End');
@@ -172,6 +204,9 @@ describe('planner', () => {
   });
 
   it('given the 2025 boundaries switched on, then they are drawn over the map with the unmapped note', async () => {
+    // The planner keeps the map's controls in the drawer, closed at first.
+    await analyst.page.getByTestId('controls-toggle').click();
+    await analyst.page.getByTestId('units-2025').waitFor({ state: 'visible' });
     const before = await mapPixels(analyst.page);
     await changeAndWait(analyst.page, () => analyst.page.getByTestId('units-2025').check());
     expect(new URL(analyst.page.url()).searchParams.get('units')).toBe('2025');

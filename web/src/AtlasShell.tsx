@@ -32,6 +32,7 @@ import type { StaticMapView } from './staticMap/fromAtlas';
 import { mapTitleText } from './legend/mapTitle';
 import { DEFAULT_FRAME_PADDING } from './map/camera';
 import { UnitPanel } from './panels/UnitPanel';
+import { UnknownDistrict } from './panels/UnknownDistrict';
 import { serializeAtlasState, toggleLayer, type AtlasState, type Language, type View } from './state/atlasState';
 import type { HoverTarget } from './state/hover';
 import { restrictToRole } from './state/permissions';
@@ -265,7 +266,7 @@ export function AtlasShell({ state: urlState, update, session, config, onLogout 
       <div className="workspace" style={adminOpen ? { display: 'none' } : undefined}>
         <aside id="atlas-controls" className="controls" aria-label={t('controls.label')} hidden={!controlsOpen} data-testid="controls">
           <SearchBox onSelect={onSearch} />
-          <PeriodControls period={state.period} onChange={(period) => update({ period })} />
+          <PeriodControls period={state.period} role={session.role} onChange={(period) => update({ period })} />
           <DistrictFilter districts={units?.districts ?? null} value={state.district} onChange={(district) => update({ district, camera: null })} />
           <LayerPanel
             role={session.role}
@@ -317,7 +318,11 @@ export function AtlasShell({ state: urlState, update, session, config, onLogout 
                 )}
                 <div className="map-overlay map-overlay--top-left">
                   <MapTitle ref={overlayRefs.title} text={title} synthetic={synthetic} />
-                  <DataStatus resources={mapResources} />
+                  {units && state.district && !unitsByCode.has(state.district) ? (
+                    <UnknownDistrict code={state.district} onClear={() => update({ district: null, camera: null })} />
+                  ) : (
+                    <DataStatus resources={mapResources} />
+                  )}
                 </div>
                 <div ref={overlayRefs.legend} className="map-overlay map-overlay--bottom-left">
                   <Legend sections={legend} />

@@ -131,3 +131,30 @@ export function isColoured([r, g, b]: Rgb): boolean {
   return Math.max(r, g, b) - Math.min(r, g, b) > COLOURED_CHANNEL_SPREAD;
 }
 
+
+/**
+ * The map canvas pixels (in CSS pixels) whose every channel is at most `maxChannel`: the near-black
+ * of outlines and names. Comparing two such sets shows where a dark outline appeared.
+ */
+export async function darkPixels(page: Page, maxChannel: number): Promise<[number, number][]> {
+  return page.evaluate((maxChannel) => {
+    const source = document.querySelector<HTMLCanvasElement>('[data-map-container] canvas');
+    if (!source) throw new Error('no map canvas');
+    const canvas = document.createElement('canvas');
+    canvas.width = source.width;
+    canvas.height = source.height;
+    const ctx = canvas.getContext('2d');
+    if (!ctx) throw new Error('no 2D context');
+    ctx.drawImage(source, 0, 0);
+    const { data, width, height } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+    const ratio = source.width / source.clientWidth;
+    const dark: [number, number][] = [];
+    for (let y = 0; y < height; y += 1) {
+      for (let x = 0; x < width; x += 1) {
+        const i = (y * width + x) * 4;
+        if ((data[i] ?? 0) <= maxChannel && (data[i + 1] ?? 0) <= maxChannel && (data[i + 2] ?? 0) <= maxChannel) dark.push([x / ratio, y / ratio]);
+      }
+    }
+    return dark;
+  }, maxChannel);
+}

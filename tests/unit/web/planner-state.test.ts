@@ -120,4 +120,13 @@ describe('boundary version in the URL', () => {
     expect(parseAtlasState('?units=1999').units).toBe('2019');
     expect(serializeAtlasState(DEFAULT_STATE)).not.toContain('units=');
   });
+
+  it('given days in a shared link, then below admin the whole years that hold them are shown, and an admin keeps the days', () => {
+    const state = parseAtlasState('?from=2020-03-01&to=2021-06-30');
+    expect(restrictToRole(state, 'viewer').period).toEqual({ from: '2020-01-01', to: '2021-12-31' });
+    expect(restrictToRole(state, 'analyst').period).toEqual({ from: '2020-01-01', to: '2021-12-31' });
+    expect(restrictToRole(state, 'admin').period).toEqual({ from: '2020-03-01', to: '2021-06-30' });
+    const wholeYears = parseAtlasState('?from=2019-01-01&to=2022-10-25');
+    expect(restrictToRole(wholeYears, 'viewer')).toBe(wholeYears);
+  });
 });

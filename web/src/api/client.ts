@@ -18,6 +18,8 @@ export class ApiRequestError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The error's structured detail (e.g. the period to ask for instead), when the server gave one. */
+    readonly details: Readonly<Record<string, unknown>> = {},
   ) {
     super(message);
   }
@@ -86,6 +88,11 @@ function isErrorBody(body: unknown): body is ApiErrorBody {
   return typeof error === 'object' && error !== null && 'code' in error && 'message' in error;
 }
 
+function detailsOf(error: object): Record<string, unknown> {
+  const details = 'details' in error ? error.details : undefined;
+  return typeof details === 'object' && details !== null ? (details as Record<string, unknown>) : {};
+}
+
 async function errorFrom(response: Response): Promise<ApiRequestError> {
   let body: unknown = null;
   try {
@@ -93,7 +100,7 @@ async function errorFrom(response: Response): Promise<ApiRequestError> {
   } catch {
     // Not JSON (a proxy page, an empty body): fall back to the status line below.
   }
-  if (isErrorBody(body)) return new ApiRequestError(response.status, body.error.code, body.error.message);
+  if (isErrorBody(body)) return new ApiRequestError(response.status, body.error.code, body.error.message, detailsOf(body.error));
   return new ApiRequestError(response.status, 'http_error', `${response.status} ${response.statusText}`);
 }
 

@@ -1,7 +1,7 @@
-/** Over the map: "loading…" while data arrive, and each failed dataset with a retry. */
+/** Over the map: "loading…" while data arrive, and each failed dataset, with a retry where trying again can help. */
 import { useI18n, type MessageKey } from '../i18n/i18n';
 import type { Resource } from '../state/useResource';
-import { errorText } from './errorText';
+import { canRetry, errorText } from './errorText';
 
 export interface NamedResource {
   labelKey: MessageKey;
@@ -24,9 +24,11 @@ export function DataStatus({ resources }: { resources: NamedResource[] }) {
           <p>
             <strong>{t(labelKey)}:</strong> {resource.error ? errorText(resource.error, t) : ''}
           </p>
-          <button type="button" className="button" onClick={resource.retry}>
-            {t('action.retry')}
-          </button>
+          {resource.error && canRetry(resource.error) && (
+            <button type="button" className="button" onClick={resource.retry}>
+              {t('action.retry')}
+            </button>
+          )}
         </div>
       ))}
     </div>

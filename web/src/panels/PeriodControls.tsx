@@ -1,14 +1,19 @@
 /**
  * The period: whole published period, up to the end of a year (network growth), one year, or
  * custom dates; a year slider, and Play, which steps 2017 → 2022 as soon as each year is drawn.
+ * Custom dates are days typed day first for admins; below admin, tips and outcome events are
+ * published for whole calendar years only (the server's reporting calendar), so the choice there
+ * is a first and a last year.
  */
 import { useEffect, useId, useRef, useState } from 'react';
-import type { Period } from '#contract';
+import type { Period, Role } from '#contract';
 import { useI18n, type MessageKey } from '../i18n/i18n';
+import { canChooseDays } from '../state/permissions';
 import {
   FIRST_YEAR,
   LAST_YEAR,
   normalizePeriod,
+  yearsPeriod,
   periodForYear,
   periodMode,
   wholePeriod,
@@ -16,6 +21,7 @@ import {
   type PeriodMode,
 } from '../state/period';
 import { readiness } from '../state/readiness';
+import { DayDateInput } from './DayDateInput';
 
 /** A year stays on screen at least this long while playing, long enough to read the cards. */
 const PLAY_STEP_MS = 1500;
@@ -30,16 +36,21 @@ const MODE_KEYS: Record<PeriodMode, MessageKey> = {
   custom: 'period.custom',
 };
 
+const YEARS = Array.from({ length: LAST_YEAR - FIRST_YEAR + 1 }, (_, i) => FIRST_YEAR + i);
+
 interface PeriodControlsProps {
   period: Period;
+  /** Who is logged in: admins choose days, everyone else whole years. */
+  role: Role;
   onChange: (period: Period) => void;
 }
 
-export function PeriodControls({ period, onChange }: PeriodControlsProps) {
+export function PeriodControls({ period, role, onChange }: PeriodControlsProps) {
   const { t, fmt } = useI18n();
   const id = useId();
   const mode = periodMode(period);
   const year = yearOfPeriod(period);
+  const firstYear = Number(period.from.slice(0, 4));
   const [playing, setPlaying] = useState(false);
   const latest = useRef({ year, onChange });
   latest.current = { year, onChange };
@@ -78,6 +89,11 @@ export function PeriodControls({ period, onChange }: PeriodControlsProps) {
   function changeYear(next: number) {
     setPlaying(false);
     onChange(periodForYear(next, mode === 'year' ? 'year' : 'cumulative'));
+  }
+
+  function changeYears(from: number, to: number) {
+    setPlaying(false);
+    onChange(yearsPeriod(from, to));
   }
 
   function changeDate(which: 'from' | 'to', value: string) {
@@ -128,16 +144,36 @@ export function PeriodControls({ period, onChange }: PeriodControlsProps) {
           {year}
         </output>
       </div>
-      <div className="period__dates">
-        <label className="field">
-          <span>{t('period.from')}</span>
-          <input type="date" value={period.from} min={wholePeriod().from} max={period.to} onChange={(e) => changeDate('from', e.target.value)} />
-        </label>
-        <label className="field">
-          <span>{t('period.to')}</span>
-          <input type="date" value={period.to} min={period.from} max={wholePeriod().to} onChange={(e) => changeDate('to', e.target.value)} />
-        </label>
-      </div>
+      {canChooseDays(role) ? (
+        <div className="period__dates">
+          <DayDateInput label={t('period.from')} value={period.from} min={wholePeriod().from} max={period.to} onChange={(from) => changeDate('from', from)} testId="period-from" />
+          <DayDateInput label={t('period.to')} value={period.to} min={period.from} max={wholePeriod().to} onChange={(to) => changeDate('to', to)} testId="period-to" />
+        </div>
+      ) : (
+        <div className="period__dates">
+          <label className="field" htmlFor={`${id}-from-year`}>
+            <span>{t('period.fromYear')}</span>
+            <select id={`${id}-from-year`} value={firstYear} onChange={(e) => changeYears(Number(e.target.value), year)} data-testid="period-from-year">
+              {YEARS.map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field" htmlFor={`${id}-to-year`}>
+            <span>{t('period.toYear')}</span>
+            <select id={`${id}-to-year`} value={year} onChange={(e) => changeYears(firstYear, Number(e.target.value))} data-testid="period-to-year">
+              {YEARS.map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                </option>
+              ))}
+            </select>
+          </label>
+          <p className="panel__note period__note">{t('period.wholeYearsNote')}</p>
+        </div>
+      )}
       <p className="period__summary" data-testid="period-summary">
         {fmt.period(period.from, period.to)}
       </p>

@@ -10,7 +10,8 @@ import { useI18n } from '../i18n/i18n';
 import { formatMetricValue, METRIC_LABEL_KEYS } from '../legend/metricText';
 import { useResource } from '../state/useResource';
 import { ErrorState } from './ErrorState';
-import { errorText } from './errorText';
+import { canRetry, errorText } from './errorText';
+import { ApiRequestError } from '../api/client';
 import { Skeleton } from './Skeleton';
 import { YearlyChart } from './YearlyChart';
 
@@ -69,17 +70,32 @@ export function UnitPanel({ code, period, onClose }: UnitPanelProps) {
   }, [onClose]);
 
   const data = profile.data;
+  // A code no unit has (a mistyped or old link): say so and offer to drop it; retrying cannot help.
+  const unknown = profile.error instanceof ApiRequestError && profile.error.code === 'unknown_unit';
+  let heading = t('unit.loading');
+  if (data) heading = `${data.type} ${data.name}`;
+  else if (unknown) heading = t('unit.unknownTitle');
   return (
     <aside className="unit-panel" aria-labelledby="unit-panel-title" data-testid="unit-panel" data-code={code}>
       <header className="unit-panel__header">
         <h2 id="unit-panel-title" data-testid="unit-name">
-          {data ? `${data.type} ${data.name}` : t('unit.loading')}
+          {heading}
         </h2>
         <button type="button" className="button button--icon" onClick={onClose} aria-label={t('action.close')} title={t('action.close')}>
           ✕
         </button>
       </header>
-      {profile.error && !data && <ErrorState message={errorText(profile.error, t)} onRetry={profile.retry} compact />}
+      {unknown && (
+        <div className="error-state error-state--compact" role="alert" data-testid="unit-unknown">
+          <p>{t('unit.unknownCode', { code })}</p>
+          <button type="button" className="button" onClick={onClose} data-testid="unit-unknown-clear">
+            {t('unit.unknownClear')}
+          </button>
+        </div>
+      )}
+      {profile.error && !data && !unknown && (
+        <ErrorState message={errorText(profile.error, t)} onRetry={canRetry(profile.error) ? profile.retry : undefined} compact />
+      )}
       {!data && !profile.error && <Skeleton lines={8} />}
       {data && (
         <>

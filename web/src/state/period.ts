@@ -71,3 +71,39 @@ export function normalizePeriod(from: string | null, to: string | null): Period 
   const hi = to > PUBLISHED_PERIOD.to ? PUBLISHED_PERIOD.to : to;
   return lo <= hi ? { from: lo, to: hi } : null;
 }
+
+/** From the first day of one year to the last of another (clipped to the data), in either order. */
+export function yearsPeriod(fromYear: number, toYear: number): Period {
+  const [lo, hi] = fromYear <= toYear ? [fromYear, toYear] : [toYear, fromYear];
+  return { from: yearStart(clampYear(lo)), to: yearEnd(clampYear(hi)) };
+}
+
+/**
+ * Whether a period is made of whole calendar years of the data: below admin, tips and outcome
+ * events are published for those only (the server's reporting calendar, server/privacy).
+ */
+export function isWholeYears(period: Period): boolean {
+  const years = yearsPeriod(Number(period.from.slice(0, 4)), yearOfPeriod(period));
+  return years.from === period.from && years.to === period.to;
+}
+
+/** The smallest run of whole years holding the period: what a role below admin is shown instead. */
+export function enclosingYears(period: Period): Period {
+  return yearsPeriod(Number(period.from.slice(0, 4)), yearOfPeriod(period));
+}
+
+const DAY_FIRST = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/;
+
+/** "25/10/2022" (also 25.10.2022, 25-10-2022) → "2022-10-25"; null unless it is a real day. */
+export function isoFromDayFirst(text: string): string | null {
+  const match = DAY_FIRST.exec(text);
+  if (!match) return null;
+  const [, day, month, year] = match as unknown as [string, string, string, string];
+  const iso = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+  return isIsoDate(iso) ? iso : null;
+}
+
+/** "2022-10-25" → "25/10/2022", how the date is typed. */
+export function dayFirstFromIso(iso: string): string {
+  return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+}

@@ -6,7 +6,7 @@
  */
 import type { PageSize } from './projection';
 
-/** A text of the static map, in page pixels (placed here, drawn by the SVG and the canvas). */
+/** A text of the static map, placed (the label placement's output, drawn as SVG text). */
 export interface SceneText {
   x: number;
   y: number;

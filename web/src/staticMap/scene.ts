@@ -36,8 +36,6 @@ export interface SceneCircle {
   width?: number;
 }
 
-export type { SceneText };
-
 export interface Scene {
   width: number;
   height: number;
