@@ -143,6 +143,7 @@ describe('the date sweep', () => {
         'GET /api/hotspots/emerging',
         'GET /api/planner',
         'GET /api/planner.csv',
+        'GET /api/planner.xlsx',
         'GET /api/points',
         'GET /api/summary',
         'GET /api/timeseries',

@@ -6,6 +6,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
+// Before exceljs: the server this test starts loads the importer's UTF-8 fix of exceljs, which must come first.
+import '../../data/import/readers/exceljs-utf8';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DUCKDB_OFFLINE_OPTIONS } from '../../data/pipeline/output/duckdb';

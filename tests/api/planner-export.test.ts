@@ -4,6 +4,8 @@
  * workbook's notes sheet naming the period, the weights and the simulated data.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+// Before exceljs: the server this test starts loads the importer's UTF-8 fix of exceljs, which must come first.
+import '../../data/import/readers/exceljs-utf8';
 import ExcelJS from 'exceljs';
 import type { PlannerResponse } from '#contract/api';
 import type { ApiClient } from '../support/api-client';
