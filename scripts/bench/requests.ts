@@ -71,7 +71,10 @@ export const ENDPOINTS: BenchEndpoint[] = [
     url: (r) => {
       const level = pick(r, ['province', 'district', 'commune'] as const);
       const code = level === 'district' ? pick(r, DISTRICTS) : level === 'commune' ? pick(r, COMMUNE_SAMPLE) : undefined;
-      return `/api/timeseries?${qs({ layer: pick(r, ['groups_active', 'groups_new', 'tips', 'events', 'models']), interval: pick(r, ['year', 'month']), level, code })}`;
+      const layer = pick(r, ['groups_active', 'groups_new', 'tips', 'events', 'models'] as const);
+      // Below admin, tips and events are published by calendar year only (monthly series answer 403).
+      const interval = layer === 'tips' || layer === 'events' ? 'year' : pick(r, ['year', 'month']);
+      return `/api/timeseries?${qs({ layer, interval, level, code })}`;
     },
   },
   {
