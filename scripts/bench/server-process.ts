@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT } from '../../data/paths';
+import { ROLLUP_WARM_LOG } from '../../server/dataset/holder';
 
 export const BENCH_PASSWORD = 'bench-demo-password';
 
@@ -58,10 +59,16 @@ export async function startBenchServer(dataDir: string): Promise<BenchServer> {
       // the benchmark measures latency, not the per-user rate limit
       TLG_HEAVY_REQUESTS_PER_MINUTE: '1000000',
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  // A server in service has its daily rollup in memory: measure that one, not its first seconds.
+  let warm = false;
+  child.stdout!.on('data', (chunk: Buffer) => {
+    if (chunk.toString().includes(ROLLUP_WARM_LOG)) warm = true;
   });
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitHealthy(baseUrl, child, 600_000);
+  while (!warm && child.exitCode === null) await new Promise((r) => setTimeout(r, 100));
   const cookies = new Map<string, string>();
   return {
     baseUrl,

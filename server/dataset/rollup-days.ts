@@ -52,6 +52,9 @@ export class RollupDays {
     return totals;
   }
 
+  /** Whether `warm()` has read every day (`/api/health` says so; the bench measures a warm server). */
+  warmed = false;
+
   /** Reads every day, a few weeks per query, yielding to other work in between; stops when the data set closes. */
   async warm(): Promise<void> {
     for (let from = this.bounds.firstDay; from <= this.bounds.lastDay && !this.db.isClosed; from = addDays(from, WARM_DAYS_PER_QUERY)) {
@@ -59,6 +62,7 @@ export class RollupDays {
       for (const [day, totals] of this.byDay(columns)) if (!this.cache.has(day)) this.cache.set(day, Promise.resolve(totals));
       await new Promise((resolve) => setImmediate(resolve));
     }
+    this.warmed = !this.db.isClosed;
   }
 
   /** Rows (day, commune, measures…) arranged as one DayTotals per day; rows without `day` are ONE_DAY's. */
