@@ -9,7 +9,7 @@
  *     413), a commune-sized bbox's rows scanned (EXPLAIN ANALYZE) and the server's peak memory.
  * Samples alternate ours and floor, so a busy machine slows both alike. Prints figures; asserts nothing.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { BUILD_FILES } from '../../data/schema';
 import type { Bbox } from '#contract';
@@ -116,15 +116,31 @@ async function bboxScan(db: Database) {
   return { communes: communes.length, tableRows, meanRowsScanned: Math.round(scanned / communes.length), meanRowsMatched: Math.round(matched / communes.length) };
 }
 
-/** Peak resident memory of the server process so far (VmHWM), Linux only. */
+/** The process and every process it started (tsx runs the server in a child of the pid we spawned). */
+function processTree(pid: number): number[] {
+  let children: number[] = [];
+  try {
+    for (const task of readdirSync(`/proc/${pid}/task`)) {
+      children = children.concat(readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').split(/\s+/).filter(Boolean).map(Number));
+    }
+  } catch {
+    // gone, or not Linux
+  }
+  return [pid, ...children.flatMap(processTree)];
+}
+
+/** Peak resident memory so far (VmHWM) of the largest process of the server's tree, Linux only. */
 function peakRssMiB(pid: number | undefined): number | null {
   if (pid === undefined) return null;
-  try {
-    const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmHWM:'));
-    return line ? Number(line.split(/\s+/)[1]) / 1024 : null;
-  } catch {
-    return null;
-  }
+  const peaks = processTree(pid).flatMap((p) => {
+    try {
+      const line = readFileSync(`/proc/${p}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmHWM:'));
+      return line ? [Number(line.split(/\s+/)[1]) / 1024] : [];
+    } catch {
+      return [];
+    }
+  });
+  return peaks.length > 0 ? Math.max(...peaks) : null;
 }
 
 export async function benchHeavyPaths(server: BenchServer, dataDir: string, runs: number): Promise<HeavyFigures> {
