@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { EMERGING_PATTERNS } from '#contract';
 import type { FeatureCollection } from 'geojson';
 import { getResolution, isValidCell } from 'h3-js';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -45,25 +46,6 @@ interface EmergingResponse {
 
 const FULL = { from: '2017-01-01', to: '2022-10-25' };
 const PERIODS = [FULL, { from: '2021-01-01', to: '2021-12-31' }, { from: '2019-04-01', to: '2019-06-30' }];
-const PATTERNS = [
-  'new_hot_spot',
-  'consecutive_hot_spot',
-  'intensifying_hot_spot',
-  'persistent_hot_spot',
-  'diminishing_hot_spot',
-  'sporadic_hot_spot',
-  'oscillating_hot_spot',
-  'historical_hot_spot',
-  'new_cold_spot',
-  'consecutive_cold_spot',
-  'intensifying_cold_spot',
-  'persistent_cold_spot',
-  'diminishing_cold_spot',
-  'sporadic_cold_spot',
-  'oscillating_cold_spot',
-  'historical_cold_spot',
-  'no_pattern',
-];
 const plantedClusters = (
   JSON.parse(readFileSync(path.join(REPO_ROOT, 'data', 'config', 'tip-clusters.json'), 'utf8')) as {
     clusters: { id: string; expected_hot_communes: string[] }[];
@@ -207,7 +189,7 @@ describe('emerging hot spots', () => {
     expect(body.slices).toHaveLength(6);
     expect(body.features.map((f) => f.code)).toEqual(communeCodes);
     for (const f of body.features) {
-      expect(PATTERNS).toContain(f.pattern);
+      expect(EMERGING_PATTERNS as readonly string[]).toContain(f.pattern);
       expect(f.bins).toHaveLength(6);
       expect(f.z).toHaveLength(6);
       f.z.forEach((z, slice) => expect(f.bins[slice]).toBe(binOf(z)));
